@@ -1,0 +1,113 @@
+//! Copies of one story: exact copies share a content hash; near-copies (syndicated with other
+//! boilerplate, lightly edited, or machine-rewritten) share MinHash band keys and are then
+//! confirmed by their estimated Jaccard similarity.
+//!
+//! Two fingerprints are taken of each text:
+//! - **words**: 3-word shingles of the lower-cased text, which survive a changed title, other
+//!   boilerplate and a dropped paragraph;
+//! - **skeleton**: pairs of consecutive *anchors* (names written with capitals, and numbers), which
+//!   survive a machine rewrite that swaps the common words for synonyms but keeps who, where and
+//!   how many, in order.
+//!
+//! Entry points: [`fingerprint`] for one text and [`CopyJudge`] to decide whether two
+//! fingerprints are copies. Lookup of candidates by band key is the store's job; nothing here
+//! compares all pairs.
+
+mod minhash;
+mod tokens;
+
+use model::CopyFingerprint;
+
+pub use minhash::{LshParams, estimate_jaccard};
+
+/// LSH layout of the word fingerprint: 16 bands of 4 rows (candidates from Jaccard ≈ 0.5).
+pub const WORD_LSH: LshParams = LshParams {
+    bands: 16,
+    rows: 4,
+    salt: 0x5157_4f52_4453,
+};
+/// LSH layout of the skeleton fingerprint: 20 bands of 3 rows (candidates from Jaccard ≈ 0.37).
+pub const SKELETON_LSH: LshParams = LshParams {
+    bands: 20,
+    rows: 3,
+    salt: 0x534b_454c,
+};
+
+/// Below this many word shingles a text is too short for near-copy detection.
+pub const MIN_WORD_SHINGLES: usize = 12;
+/// Below this many anchor pairs the skeleton says too little to judge a rewrite.
+pub const MIN_ANCHOR_PAIRS: usize = 6;
+
+/// Computes both fingerprints of a normalised text.
+pub fn fingerprint(text: &str) -> CopyFingerprint {
+    let toks = tokens::tokenize(text);
+    let words = tokens::word_shingles(&toks, 3);
+    let skeleton = tokens::anchor_shingles(&toks);
+    CopyFingerprint {
+        content_hash: model::content_hash(text),
+        words: minhash::sign(&words, WORD_LSH, MIN_WORD_SHINGLES),
+        skeleton: minhash::sign(&skeleton, SKELETON_LSH, MIN_ANCHOR_PAIRS),
+    }
+}
+
+/// Decides whether two fingerprints belong to copies of one story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CopyJudge {
+    /// Minimum estimated Jaccard of word shingles for a near-copy.
+    pub words: f64,
+    /// Minimum estimated Jaccard of anchor pairs for a rewritten copy…
+    pub skeleton: f64,
+    /// …provided the word shingles still overlap at least this much.
+    pub skeleton_words_floor: f64,
+}
+
+impl Default for CopyJudge {
+    fn default() -> Self {
+        CopyJudge {
+            words: 0.45,
+            skeleton: 0.5,
+            skeleton_words_floor: 0.1,
+        }
+    }
+}
+
+/// Why two articles were judged copies, and how similar they are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity {
+    pub exact: bool,
+    pub words: f64,
+    pub skeleton: f64,
+}
+
+impl CopyJudge {
+    pub fn similarity(&self, a: &CopyFingerprint, b: &CopyFingerprint) -> Similarity {
+        Similarity {
+            exact: a.content_hash == b.content_hash,
+            words: estimate_jaccard(&a.words, &b.words),
+            skeleton: estimate_jaccard(&a.skeleton, &b.skeleton),
+        }
+    }
+
+    pub fn is_copy(&self, s: &Similarity) -> bool {
+        s.exact
+            || s.words >= self.words
+            || (s.skeleton >= self.skeleton && s.words >= self.skeleton_words_floor)
+    }
+
+    /// Both checks at once; the store calls this on each candidate.
+    pub fn judge(&self, a: &CopyFingerprint, b: &CopyFingerprint) -> bool {
+        self.is_copy(&self.similarity(a, b))
+    }
+}
+
+/// The band keys of both fingerprints, as stored for candidate lookup.
+pub fn band_keys(fp: &CopyFingerprint) -> impl Iterator<Item = u64> + '_ {
+    fp.words
+        .band_keys
+        .iter()
+        .chain(fp.skeleton.band_keys.iter())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests;

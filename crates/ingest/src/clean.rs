@@ -1,0 +1,339 @@
+//! Clean text: Unicode normalisation, whitespace, paragraphs, and boilerplate removal.
+//!
+//! Entry point: [`clean_text`]. Boilerplate is recognised by general signals only: the lexicon in
+//! `data/boilerplate.txt`, a breadcrumb line that repeats the title, and (across the articles of
+//! one outlet) paragraphs repeated in several of them ([`RepeatedLines`]). Link density is judged
+//! where links are still visible, in the HTML readers.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::RegexSet;
+use unicode_normalization::UnicodeNormalization;
+
+const LEXICON: &str = include_str!("../data/boilerplate.txt");
+
+/// The boilerplate lexicon, compiled once.
+#[derive(Debug)]
+pub struct Lexicon {
+    drop: RegexSet,
+    tail: RegexSet,
+}
+
+impl Lexicon {
+    /// Parses the lexicon format of `data/boilerplate.txt`.
+    pub fn parse(src: &str) -> Result<Lexicon, regex::Error> {
+        let mut drop = Vec::new();
+        let mut tail = Vec::new();
+        let mut section = None;
+        for line in src.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line {
+                "[drop]" => section = Some(&mut drop),
+                "[tail]" => section = Some(&mut tail),
+                pat => {
+                    if let Some(list) = section.as_mut() {
+                        list.push(format!("(?i)^(?:{pat})$"));
+                    }
+                }
+            }
+        }
+        Ok(Lexicon {
+            drop: RegexSet::new(drop)?,
+            tail: RegexSet::new(tail)?,
+        })
+    }
+
+    /// The lexicon shipped with sitrep.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            #[allow(clippy::expect_used)] // the lexicon is a compile-time constant, tested below
+            Lexicon::parse(LEXICON).expect("built-in boilerplate lexicon compiles")
+        })
+    }
+
+    pub fn is_drop(&self, para: &str) -> bool {
+        self.drop.is_match(para.trim_end_matches(['.', ' ']).trim()) || self.drop.is_match(para)
+    }
+
+    pub fn is_tail(&self, para: &str) -> bool {
+        self.tail.is_match(para)
+    }
+}
+
+/// Normalises one string: NFC, typographic spaces to plain spaces, control and zero-width
+/// characters removed, runs of spaces collapsed, trimmed. Keeps no newlines.
+pub fn normalize_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfc() {
+        let c = match c {
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c if c.is_whitespace() => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if c == ' ' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits raw text into normalised paragraphs. Blank lines separate paragraphs; inside a block,
+/// a line break is kept as a paragraph break unless it evidently wraps a sentence (the line does
+/// not end a sentence and the next line starts in lower case).
+pub fn paragraphs(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in raw.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let line = normalize_inline(line);
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        if open && let Some(last) = out.last_mut() {
+            let ends_sentence = last.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', ';']);
+            let next_lower = line.chars().next().is_some_and(char::is_lowercase);
+            if !ends_sentence && next_lower {
+                last.push(' ');
+                last.push_str(&line);
+                continue;
+            }
+        }
+        out.push(line);
+        open = true;
+    }
+    out
+}
+
+/// Removes boilerplate paragraphs: lexicon drops anywhere, a lexicon tail heading in the second
+/// half and everything after it (earlier, the heading alone), and consecutive duplicates.
+pub fn strip_boilerplate(paras: Vec<String>, lex: &Lexicon) -> Vec<String> {
+    let total: usize = paras.iter().map(|p| p.len()).sum();
+    let mut seen = 0usize;
+    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    for p in paras {
+        let tail = lex.is_tail(&p);
+        if tail && seen * 2 >= total {
+            break;
+        }
+        seen += p.len();
+        // A tail heading early in the text is a stray widget title: drop it alone.
+        if tail || lex.is_drop(&p) || out.last() == Some(&p) {
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// A title taken from the first paragraph of plain text, and the body that follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitledText {
+    pub title: Option<String>,
+    pub body: Vec<String>,
+}
+
+/// Reads the first paragraph as the title when it looks like one (short, no final full stop),
+/// after dropping a breadcrumb line that ends with the title ("HomeNewsWorld<title>").
+pub fn split_title(mut paras: Vec<String>) -> TitledText {
+    if paras.len() >= 2 && paras[0].len() > paras[1].len() && paras[0].ends_with(&paras[1]) {
+        paras.remove(0);
+    }
+    let looks_like_title = |p: &str| {
+        let words = p.split_whitespace().count();
+        (1..=30).contains(&words) && !p.ends_with(['.', ',', ';', ':']) && paras.len() > 1
+    };
+    match paras.first() {
+        Some(first) if looks_like_title(first) => {
+            let title = paras.remove(0);
+            // A title repeated as the first body paragraph is a copy artefact.
+            if paras.first() == Some(&title) {
+                paras.remove(0);
+            }
+            TitledText {
+                title: Some(title),
+                body: paras,
+            }
+        }
+        _ => TitledText {
+            title: None,
+            body: paras,
+        },
+    }
+}
+
+/// The whole per-document cleaning of raw text: paragraphs, boilerplate, joined by blank lines.
+pub fn clean_text(raw: &str) -> String {
+    strip_boilerplate(paragraphs(raw), Lexicon::builtin()).join("\n\n")
+}
+
+/// Paragraphs repeated across several articles of one outlet: site furniture the lexicon does
+/// not know. Only short paragraphs near the head or the tail of an article count, so a sentence
+/// an outlet repeats inside its reporting is kept.
+#[derive(Debug, Default)]
+pub struct RepeatedLines {
+    seen: HashMap<(String, u64), HashSet<u64>>,
+}
+
+/// How many articles of one outlet must share a paragraph before it is boilerplate.
+pub const REPEAT_THRESHOLD: usize = 3;
+const EDGE_PARAS_HEAD: usize = 3;
+const EDGE_PARAS_TAIL: usize = 6;
+const MAX_REPEAT_WORDS: usize = 25;
+
+impl RepeatedLines {
+    fn candidates(text: &str) -> impl Iterator<Item = (usize, &str)> {
+        let paras: Vec<&str> = text.split("\n\n").collect();
+        let n = paras.len();
+        paras.into_iter().enumerate().filter(move |(i, p)| {
+            (*i < EDGE_PARAS_HEAD || *i + EDGE_PARAS_TAIL >= n)
+                && p.split_whitespace().count() <= MAX_REPEAT_WORDS
+        })
+    }
+
+    /// Records the edge paragraphs of one article of `outlet`.
+    pub fn observe(&mut self, outlet: &str, article_key: u64, text: &str) {
+        for (_, p) in Self::candidates(text) {
+            let key = (outlet.to_owned(), para_hash(p));
+            self.seen.entry(key).or_default().insert(article_key);
+        }
+    }
+
+    /// The text without the paragraphs that several articles of `outlet` share.
+    pub fn strip(&self, outlet: &str, text: &str) -> String {
+        let repeated: HashSet<usize> = Self::candidates(text)
+            .filter(|(_, p)| {
+                self.seen
+                    .get(&(outlet.to_owned(), para_hash(p)))
+                    .is_some_and(|s| s.len() >= REPEAT_THRESHOLD)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if repeated.is_empty() {
+            return text.to_owned();
+        }
+        text.split("\n\n")
+            .enumerate()
+            .filter(|(i, _)| !repeated.contains(i))
+            .map(|(_, p)| p)
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+fn para_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_compiles() {
+        let lex = Lexicon::parse(LEXICON).unwrap();
+        assert!(lex.is_drop("Leave a Reply"));
+        assert!(lex.is_drop("Comments are closed."));
+        assert!(lex.is_drop("Image Credit: Getty"));
+        assert!(lex.is_drop("Your email address will not be published."));
+        assert!(lex.is_drop(
+            "(At The Daily Example, we ask hard questions. Join us by becoming a member today.)"
+        ));
+        assert!(lex.is_tail("Related Articles"));
+        assert!(lex.is_tail("Source link"));
+        assert!(lex.is_tail("More like this"));
+        // Reporting stays.
+        assert!(!lex.is_drop("Video of the strike showed the theatre in ruins."));
+        assert!(!lex.is_drop("Share prices fell by 3% on Monday."));
+        assert!(!lex.is_drop("Military claims by both sides cannot be independently verified."));
+        assert!(!lex.is_tail("Related talks are expected next week."));
+    }
+
+    #[test]
+    fn normalizes_spaces_and_invisible_characters() {
+        assert_eq!(normalize_inline("  a\u{00A0}b\u{200B}c\t\td  "), "a bc d");
+        // NFC: e + combining acute becomes é.
+        assert_eq!(normalize_inline("Pe\u{0301}rez"), "P\u{00E9}rez");
+    }
+
+    #[test]
+    fn paragraphs_join_wrapped_lines_only() {
+        let raw = "Title line\n\nA sentence that wraps\nover two lines.\nNew paragraph here.\r\n\r\n\n Third.";
+        assert_eq!(
+            paragraphs(raw),
+            vec![
+                "Title line",
+                "A sentence that wraps over two lines.",
+                "New paragraph here.",
+                "Third."
+            ]
+        );
+    }
+
+    #[test]
+    fn tail_cut_only_in_second_half() {
+        let body: Vec<String> = [
+            "First long paragraph of reporting with many words in it.",
+            "Related articles",
+            "Second long paragraph of reporting continues the story here.",
+            "Third paragraph.",
+            "Source link",
+            "Junk one",
+            "Junk two",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let out = strip_boilerplate(body, Lexicon::builtin());
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert_eq!(out[2], "Third paragraph.");
+    }
+
+    #[test]
+    fn breadcrumb_and_title() {
+        let paras: Vec<String> = [
+            "HomeNewsWorldConvoy leaves the city",
+            "Convoy leaves the city",
+            "Buses left on Monday.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let t = split_title(paras);
+        assert_eq!(t.title.as_deref(), Some("Convoy leaves the city"));
+        assert_eq!(t.body, vec!["Buses left on Monday."]);
+        let t = split_title(vec!["Just one sentence that ends.".into(), "More.".into()]);
+        assert_eq!(t.title, None);
+    }
+
+    #[test]
+    fn repeated_edge_lines_of_one_outlet_are_removed() {
+        let mut rep = RepeatedLines::default();
+        let texts: Vec<String> = (0..4)
+            .map(|i| format!("Story {i} opens with news.\n\nBody {i} continues.\n\nFollow the Example Gazette for more."))
+            .collect();
+        for (i, t) in texts.iter().enumerate() {
+            rep.observe("Example Gazette", i as u64, t);
+        }
+        assert_eq!(
+            rep.strip("Example Gazette", &texts[0]),
+            "Story 0 opens with news.\n\nBody 0 continues."
+        );
+        // Another outlet's identical line is not affected.
+        assert_eq!(rep.strip("Other", &texts[0]), texts[0]);
+    }
+}

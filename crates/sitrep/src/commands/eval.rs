@@ -1,0 +1,54 @@
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::EvalCommand;
+
+pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
+    match cmd {
+        EvalCommand::Html { dir, json } => {
+            let r = sitrep::eval::html(&dir)?;
+            if json {
+                super::out(format_args!("{}", serde_json::to_string_pretty(&r)?))?;
+            } else {
+                super::out(format_args!(
+                    "article extraction on {} pages ({} failed): mean P {:.3} R {:.3} F1 {:.3}; micro F1 {:.3}; {:.0} pages/s, {:.1} MB/s",
+                    r.pages,
+                    r.failed,
+                    r.mean.precision,
+                    r.mean.recall,
+                    r.mean.f1,
+                    r.micro.f1,
+                    r.pages_per_second,
+                    r.megabytes_per_second
+                ))?;
+                for (id, f1) in &r.worst {
+                    super::out(format_args!("  worst: {id} F1 {f1:.3}"))?;
+                }
+            }
+        }
+        EvalCommand::Copies { dir, json } => {
+            let r = sitrep::eval::copies(&dir)?;
+            if json {
+                super::out(format_args!("{}", serde_json::to_string_pretty(&r)?))?;
+            } else {
+                super::out(format_args!(
+                    "copy detection on {} articles: {} gold pairs, {} found; pair P {:.3} R {:.3} F1 {:.3}",
+                    r.articles,
+                    r.gold_pairs,
+                    r.predicted_pairs,
+                    r.pairs.precision,
+                    r.pairs.recall,
+                    r.pairs.f1
+                ))?;
+                for (a, b) in &r.false_pairs {
+                    super::out(format_args!("  grouped but distinct: {a} {b}"))?;
+                }
+                for (a, b) in &r.missed_pairs {
+                    super::out(format_args!("  missed copy: {a} {b}"))?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

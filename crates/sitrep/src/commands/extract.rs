@@ -1,0 +1,47 @@
+use std::process::ExitCode;
+
+use anyhow::Result;
+use sitrep::output::ExtractRecord;
+
+use crate::cli::{ExtractFormat, ReadArgs};
+
+pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<ExitCode> {
+    let resolved = ingest::resolve(inputs);
+    let mut failed = resolved.errors.len();
+    for e in &resolved.errors {
+        eprintln!("{e}");
+    }
+    let ingestor = ingest::Ingestor::new(read.options());
+    let mut result = Ok(true);
+    for input in &resolved.inputs {
+        ingestor.read(input, &mut |r| match r {
+            Ok(article) => {
+                if !matches!(result, Ok(true)) {
+                    return;
+                }
+                let record = ExtractRecord::new(&article);
+                let json = match format {
+                    ExtractFormat::Jsonl => serde_json::to_string(&record),
+                    ExtractFormat::Json => serde_json::to_string_pretty(&record),
+                };
+                result = match json {
+                    Ok(line) => super::out(format_args!("{line}")),
+                    Err(e) => Err(e.into()),
+                };
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("{e}");
+            }
+        });
+        if !matches!(result, Ok(true)) {
+            break;
+        }
+    }
+    result?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,68 @@
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use store::Store;
+
+pub fn run(db: &Path, id: &str, json: bool) -> Result<ExitCode> {
+    let store = super::open_existing(db)?;
+    let Some(s) = store.article(id)? else {
+        eprintln!("sitrep: no article with id {id}");
+        return Ok(ExitCode::from(1));
+    };
+    let copies = store.copies(&s.copy_group)?;
+    if json {
+        let value = serde_json::json!({ "article": s, "copies": copies });
+        super::out(format_args!("{}", serde_json::to_string_pretty(&value)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let a = &s.article;
+    let field = |name: &str, v: Option<&str>| format!("{name:<11}{}", v.unwrap_or("-"));
+    let published = a.published.map(|p| {
+        if p.inferred {
+            format!("{} (inferred from the text)", p.date)
+        } else {
+            p.date.to_string()
+        }
+    });
+    let lines = [
+        field("id", Some(a.id.as_str())),
+        field("title", a.title.as_deref()),
+        field("outlet", a.outlet.as_deref()),
+        field("published", published.as_deref()),
+        field("byline", a.byline.as_deref()),
+        field("url", a.url.as_deref()),
+        field("language", a.language.as_deref()),
+        field("format", Some(a.format.as_str())),
+        field("path", Some(&a.path)),
+        field("ingested", Some(&s.ingested_at)),
+    ];
+    for l in lines {
+        super::out(format_args!("{l}"))?;
+    }
+    for (k, v) in &a.meta {
+        super::out(format_args!("{:<11}{v}", format!("meta.{k}")))?;
+    }
+    super::out(format_args!("\n{}\n", a.text))?;
+    if copies.len() > 1 {
+        super::out(format_args!(
+            "Copies of this story ({}), original first:",
+            copies.len()
+        ))?;
+        for c in &copies {
+            let mark = if c.id == a.id { "*" } else { " " };
+            super::out(format_args!(
+                "{mark} {}  {}  {}  {}",
+                c.id,
+                c.published
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                c.outlet.as_deref().unwrap_or("-"),
+                c.title.as_deref().unwrap_or("(untitled)")
+            ))?;
+        }
+    } else {
+        super::out(format_args!("No copies of this story are stored."))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

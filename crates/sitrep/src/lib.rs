@@ -1,0 +1,9 @@
+//! The `sitrep` application: wires the pipeline crates together behind the command line.
+//!
+//! [`pipeline`] runs ingest end to end (read → clean → fingerprint → store) and is shared by the
+//! `ingest` command, the tests and the benchmarks; [`output`] defines the JSON records the
+//! commands print; [`eval`] measures parts of the pipeline against benchmark data.
+
+pub mod eval;
+pub mod output;
+pub mod pipeline;

@@ -1,0 +1,20 @@
+//! `sitrep`: command-line entry point. Parsing and dispatch only; the work lives in the
+//! pipeline crates and in `commands`.
+
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sitrep: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

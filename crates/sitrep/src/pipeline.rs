@@ -1,0 +1,182 @@
+//! Ingest end to end: resolve inputs, read them, drop per-outlet repeated boilerplate,
+//! fingerprint, and store in batches of one transaction each.
+
+use dedup::CopyJudge;
+use ingest::clean::RepeatedLines;
+use ingest::{Ingestor, ReadError, ReadOptions};
+use model::Article;
+use serde::Serialize;
+use store::{BatchOutcome, NewArticle, Store, StoreError};
+
+/// Counts of one ingest run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IngestReport {
+    /// Articles read from the inputs.
+    pub read: usize,
+    /// Articles stored for the first time.
+    pub new: usize,
+    /// New articles that are copies of a stored story.
+    pub copies: usize,
+    /// Articles that were already stored.
+    pub existing: usize,
+    /// Inputs or records that could not be read.
+    pub failed: usize,
+    /// Files in folders passed over for their extension.
+    pub skipped: usize,
+}
+
+impl IngestReport {
+    fn add(&mut self, o: BatchOutcome) {
+        self.new += o.new;
+        self.copies += o.copies;
+        self.existing += o.existing;
+    }
+
+    /// The one-line summary printed after an ingest.
+    pub fn summary(&self) -> String {
+        let mut s = format!(
+            "read {}, new {}, copies {}, failed {}",
+            self.read, self.new, self.copies, self.failed
+        );
+        if self.existing > 0 {
+            s.push_str(&format!(" ({} already stored)", self.existing));
+        }
+        if self.skipped > 0 {
+            s.push_str(&format!(
+                " ({} files skipped: not an article format)",
+                self.skipped
+            ));
+        }
+        s
+    }
+}
+
+/// Callbacks of a run, so that the command line can draw progress and print failures.
+pub trait Progress {
+    /// The number of inputs, once known.
+    fn start(&mut self, inputs: usize);
+    /// One input has been read.
+    fn input_done(&mut self);
+    /// An input or record failed.
+    fn failed(&mut self, err: &ReadError);
+}
+
+/// A [`Progress`] that prints nothing.
+#[derive(Debug, Default)]
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&mut self, _: usize) {}
+    fn input_done(&mut self) {}
+    fn failed(&mut self, _: &ReadError) {}
+}
+
+/// Default number of articles per transaction.
+pub const DEFAULT_BATCH: usize = 500;
+
+/// Ingests `args` (paths, folders, `-`, URLs) into `store`. Read failures are counted and
+/// reported through `progress`; only a store failure stops the run (after the batches before it
+/// were committed).
+pub fn ingest(
+    store: &mut dyn Store,
+    args: &[String],
+    opts: ReadOptions,
+    batch_size: usize,
+    progress: &mut dyn Progress,
+) -> Result<IngestReport, StoreError> {
+    let resolved = ingest::resolve(args);
+    let mut report = IngestReport {
+        skipped: resolved.skipped.len(),
+        ..Default::default()
+    };
+    for e in &resolved.errors {
+        report.failed += 1;
+        progress.failed(e);
+    }
+    progress.start(resolved.inputs.len());
+    let ingestor = Ingestor::new(opts);
+    let mut batcher = Batcher::new(store, batch_size.max(1));
+    for input in &resolved.inputs {
+        let mut store_err = None;
+        ingestor.read(input, &mut |r| match r {
+            Ok(article) => {
+                report.read += 1;
+                if store_err.is_none()
+                    && let Err(e) = batcher.push(article, &mut report)
+                {
+                    store_err = Some(e);
+                }
+            }
+            Err(e) => {
+                report.failed += 1;
+                progress.failed(&e);
+            }
+        });
+        if let Some(e) = store_err {
+            return Err(e);
+        }
+        progress.input_done();
+    }
+    batcher.flush(&mut report)?;
+    Ok(report)
+}
+
+/// Gathers articles into batches and stores each in one transaction.
+struct Batcher<'s> {
+    store: &'s mut dyn Store,
+    size: usize,
+    pending: Vec<Article>,
+    repeated: RepeatedLines,
+    seen: u64,
+    judge: CopyJudge,
+}
+
+impl<'s> Batcher<'s> {
+    fn new(store: &'s mut dyn Store, size: usize) -> Self {
+        Batcher {
+            store,
+            size,
+            pending: Vec::new(),
+            repeated: RepeatedLines::default(),
+            seen: 0,
+            judge: CopyJudge::default(),
+        }
+    }
+
+    fn push(&mut self, a: Article, report: &mut IngestReport) -> Result<(), StoreError> {
+        if let Some(outlet) = &a.outlet {
+            self.seen += 1;
+            self.repeated.observe(outlet, self.seen, &a.text);
+        }
+        self.pending.push(a);
+        if self.pending.len() >= self.size {
+            self.flush(report)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, report: &mut IngestReport) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let batch: Vec<NewArticle> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .map(|mut article| {
+                if let Some(outlet) = &article.outlet {
+                    let stripped = self.repeated.strip(outlet, &article.text);
+                    if !stripped.trim().is_empty() {
+                        article.text = stripped;
+                    }
+                }
+                NewArticle {
+                    fingerprint: dedup::fingerprint(&article.text),
+                    article,
+                }
+            })
+            .collect();
+        let judge = self.judge;
+        let outcome = self.store.ingest(&batch, &|a, b| judge.judge(a, b))?;
+        report.add(outcome);
+        Ok(())
+    }
+}

@@ -1,0 +1,113 @@
+//! Storage of articles and their copy groups.
+//!
+//! [`Store`] is the boundary every backend implements; [`SqliteStore`] is the embedded default
+//! (a PostgreSQL backend is to follow behind the same trait). The store owns all SQL, the schema
+//! and its migrations, and the placing of each new article among copies of its story: it looks
+//! up candidates by LSH band key and asks the caller's judge whether each is a copy, so the
+//! similarity rules stay in the `dedup` crate. It never reads inputs or parses text.
+
+mod sqlite;
+
+use chrono::NaiveDate;
+use model::{Article, ArticleId, CopyFingerprint, StoredArticle};
+use serde::Serialize;
+
+pub use sqlite::SqliteStore;
+
+/// Errors of a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error(
+        "database schema version {found} is newer than this sitrep knows ({known}); upgrade sitrep"
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("id prefix '{0}' matches several articles; give more characters")]
+    Ambiguous(String),
+}
+
+/// An article ready to store, with the fingerprint that places it among copies.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub article: Article,
+    pub fingerprint: CopyFingerprint,
+}
+
+/// Decides whether two fingerprints are copies of one story.
+pub type CopyJudgeFn<'a> = &'a dyn Fn(&CopyFingerprint, &CopyFingerprint) -> bool;
+
+/// What storing a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BatchOutcome {
+    /// Articles not stored before.
+    pub new: usize,
+    /// Articles already stored (same id): left unchanged.
+    pub existing: usize,
+    /// New articles that joined the copy group of an earlier article.
+    pub copies: usize,
+}
+
+impl std::ops::AddAssign for BatchOutcome {
+    fn add_assign(&mut self, o: Self) {
+        self.new += o.new;
+        self.existing += o.existing;
+        self.copies += o.copies;
+    }
+}
+
+/// Which articles to list.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Case-insensitive part of the outlet's name.
+    pub outlet: Option<String>,
+    /// List copies too, not only each story's original.
+    pub include_copies: bool,
+    pub limit: Option<usize>,
+}
+
+/// One line of an article listing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRow {
+    pub id: ArticleId,
+    pub published: Option<NaiveDate>,
+    pub published_inferred: bool,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub path: String,
+    /// Other members of the article's copy group.
+    pub copies: usize,
+    pub copy_group: ArticleId,
+    /// The group's original, when this article is a copy of it.
+    pub copy_of: Option<ArticleId>,
+}
+
+/// A storage backend.
+pub trait Store {
+    /// Stores a batch in one transaction: all of it or none. Articles already stored are left
+    /// unchanged; each new one joins the copy group of any stored article `judge` calls a copy.
+    fn ingest(
+        &mut self,
+        batch: &[NewArticle],
+        judge: CopyJudgeFn<'_>,
+    ) -> Result<BatchOutcome, StoreError>;
+
+    /// Lists articles, newest first.
+    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleRow>, StoreError>;
+
+    /// One article by id or unique id prefix.
+    fn article(&self, id_or_prefix: &str) -> Result<Option<StoredArticle>, StoreError>;
+
+    /// The members of a copy group, original first.
+    fn copies(&self, group: &ArticleId) -> Result<Vec<ArticleRow>, StoreError>;
+
+    /// Number of stored articles.
+    fn count(&self) -> Result<usize, StoreError>;
+}

@@ -1,0 +1,251 @@
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use dedup::CopyJudge;
+use model::{Article, ArticleId, InputFormat, Published};
+
+use super::*;
+
+const BODY: &str = "Buses carrying about 4,000 residents left the besieged port of Mariupol on \
+Tuesday along a corridor towards Zaporizhzhia, officials said. Deputy Prime Minister Iryna \
+Vereshchuk said a second corridor would open on Wednesday if Russian forces held their fire. \
+The United Nations said more than 3.4 million people had fled Ukraine since the invasion began.";
+
+const OTHER: &str = "Negotiators from Kyiv and Moscow met in Istanbul for a fresh round of talks \
+hosted by President Recep Tayyip Erdogan, who urged both delegations to agree on a ceasefire. \
+Ukraine proposed a neutral status backed by international security guarantees, while Russia \
+promised to scale down military activity around the capital and Chernihiv.";
+
+fn article(text: &str, outlet: &str, date: Option<(i32, u32, u32)>) -> NewArticle {
+    let url = format!(
+        "https://{}.example/story",
+        outlet.to_lowercase().replace(' ', "-")
+    );
+    let title = format!("{outlet} title");
+    let a = Article {
+        id: ArticleId::derive(text, Some(&url), Some(outlet), Some(&title)),
+        path: format!("{outlet}.html"),
+        format: InputFormat::Html,
+        url: Some(url),
+        title: Some(title),
+        outlet: Some(outlet.to_owned()),
+        byline: None,
+        language: Some("en".into()),
+        published: date
+            .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+            .map(|date| Published {
+                date,
+                inferred: false,
+            }),
+        text: text.to_owned(),
+        meta: BTreeMap::new(),
+    };
+    NewArticle {
+        fingerprint: dedup::fingerprint(text),
+        article: a,
+    }
+}
+
+fn judge() -> impl Fn(&CopyFingerprint, &CopyFingerprint) -> bool {
+    let j = CopyJudge::default();
+    move |a, b| j.judge(a, b)
+}
+
+#[test]
+fn ingesting_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let batch = vec![
+        article(BODY, "Alpha", Some((2022, 3, 22))),
+        article(OTHER, "Beta", Some((2022, 3, 29))),
+    ];
+    let mut s = SqliteStore::open(&path).unwrap();
+    let first = s.ingest(&batch, &judge()).unwrap();
+    assert_eq!(
+        first,
+        BatchOutcome {
+            new: 2,
+            existing: 0,
+            copies: 0
+        }
+    );
+    drop(s);
+    let mut s = SqliteStore::open(&path).unwrap();
+    let again = s.ingest(&batch, &judge()).unwrap();
+    assert_eq!(
+        again,
+        BatchOutcome {
+            new: 0,
+            existing: 2,
+            copies: 0
+        }
+    );
+    assert_eq!(s.count().unwrap(), 2);
+    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    s.integrity_check().unwrap();
+}
+
+#[test]
+fn exact_copy_on_another_outlet_joins_and_earliest_is_original() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let later = article(BODY, "Copysite", Some((2022, 3, 23)));
+    let earlier = article(BODY, "Wire", Some((2022, 3, 22)));
+    // The copy arrives first; the original arrives second but is published earlier.
+    assert_eq!(
+        s.ingest(std::slice::from_ref(&later), &judge())
+            .unwrap()
+            .copies,
+        0
+    );
+    assert_eq!(
+        s.ingest(std::slice::from_ref(&earlier), &judge())
+            .unwrap()
+            .copies,
+        1
+    );
+    let stored = s.article(earlier.article.id.as_str()).unwrap().unwrap();
+    assert_eq!(stored.original, earlier.article.id);
+    assert_eq!(stored.group_size, 2);
+    let copy = s.article(later.article.id.as_str()).unwrap().unwrap();
+    assert_eq!(copy.copy_group, stored.copy_group);
+    let members = s.copies(&stored.copy_group).unwrap();
+    assert_eq!(members[0].id, earlier.article.id, "original listed first");
+    assert_eq!(members[1].copy_of.as_ref(), Some(&earlier.article.id));
+    // The default listing shows one line per story.
+    let rows = s.articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].copies, 1);
+    let all = s
+        .articles(&ArticleFilter {
+            include_copies: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn near_copy_joins_and_distinct_story_stays_apart() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let edited =
+        format!("Convoy leaves Mariupol\n\n{BODY}\n\nRelated articles\nFollow us on Telegram.");
+    let out = s
+        .ingest(
+            &[
+                article(BODY, "Wire", Some((2022, 3, 22))),
+                article(&edited, "Echo", None),
+                article(OTHER, "Other", None),
+            ],
+            &judge(),
+        )
+        .unwrap();
+    assert_eq!(
+        out,
+        BatchOutcome {
+            new: 3,
+            existing: 0,
+            copies: 1
+        }
+    );
+    let rows = s
+        .articles(&ArticleFilter {
+            include_copies: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let groups: std::collections::BTreeSet<_> = rows.iter().map(|r| r.copy_group.clone()).collect();
+    assert_eq!(groups.len(), 2);
+}
+
+#[test]
+fn a_bridging_copy_merges_groups() {
+    // Two halves of one story stored apart, then the whole story: all three become one group.
+    let first_half = format!("{BODY} {BODY}");
+    let second_half = format!("{OTHER} {OTHER}");
+    let whole = format!("{BODY} {BODY} {OTHER} {OTHER}");
+    let loose = |a: &CopyFingerprint, b: &CopyFingerprint| {
+        dedup::estimate_jaccard(&a.words, &b.words) >= 0.3
+    };
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    s.ingest(
+        &[
+            article(&first_half, "A", Some((2022, 3, 1))),
+            article(&second_half, "B", Some((2022, 3, 2))),
+        ],
+        &loose,
+    )
+    .unwrap();
+    assert_eq!(s.articles(&ArticleFilter::default()).unwrap().len(), 2);
+    let out = s
+        .ingest(&[article(&whole, "C", Some((2022, 3, 3)))], &loose)
+        .unwrap();
+    assert_eq!(out.copies, 1);
+    let rows = s.articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].copies, 2);
+    assert_eq!(
+        rows[0].outlet.as_deref(),
+        Some("A"),
+        "earliest published is the original"
+    );
+}
+
+#[test]
+fn filters_and_prefix_lookup() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let a = article(BODY, "Northgate Post", Some((2022, 3, 10)));
+    let b = article(OTHER, "Danube Wire", Some((2022, 3, 29)));
+    s.ingest(&[a.clone(), b.clone()], &judge()).unwrap();
+    let since = |d| ArticleFilter {
+        since: NaiveDate::from_ymd_opt(2022, 3, d),
+        ..Default::default()
+    };
+    assert_eq!(s.articles(&since(11)).unwrap().len(), 1);
+    assert_eq!(s.articles(&since(1)).unwrap().len(), 2);
+    let until = ArticleFilter {
+        until: NaiveDate::from_ymd_opt(2022, 3, 10),
+        ..Default::default()
+    };
+    assert_eq!(s.articles(&until).unwrap()[0].id, a.article.id);
+    let outlet = ArticleFilter {
+        outlet: Some("danube".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.articles(&outlet).unwrap()[0].id, b.article.id);
+    let wild = ArticleFilter {
+        outlet: Some("%".into()),
+        ..Default::default()
+    };
+    assert!(
+        s.articles(&wild).unwrap().is_empty(),
+        "LIKE wildcards are escaped"
+    );
+    // Newest first.
+    assert_eq!(
+        s.articles(&ArticleFilter::default()).unwrap()[0].id,
+        b.article.id
+    );
+    assert_eq!(
+        s.article(&a.article.id.as_str()[..6])
+            .unwrap()
+            .unwrap()
+            .article,
+        a.article
+    );
+    assert!(s.article("ffffffffffffffffff").unwrap().is_none());
+    assert!(matches!(s.article(""), Err(StoreError::Ambiguous(_))));
+}
+
+#[test]
+fn refuses_a_newer_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    drop(SqliteStore::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    assert!(matches!(
+        SqliteStore::open(&path),
+        Err(StoreError::SchemaTooNew { found: 99, .. })
+    ));
+}
