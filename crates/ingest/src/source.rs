@@ -184,6 +184,23 @@ impl Ingestor {
         }
     }
 
+    /// Reads an in-memory input as if it were a file called `file_name` (its extension chooses
+    /// the reader, else the content does). For tests, fuzzing and embedding.
+    pub fn read_bytes(
+        &self,
+        name: &str,
+        file_name: Option<&str>,
+        bytes: &[u8],
+        emit: &mut dyn FnMut(Result<Article, ReadError>),
+    ) {
+        let mut doc = Document::new(name.to_owned(), Box::new(bytes));
+        doc.file_name = file_name.map(str::to_owned);
+        doc.size_hint = Some(bytes.len() as u64);
+        if let Err(kind) = self.dispatch(doc, emit) {
+            emit(Err(ReadError::new(name, kind)));
+        }
+    }
+
     fn read_path(
         &self,
         path: &Path,

@@ -186,9 +186,21 @@ pub struct CopiesEval {
     pub gold_pairs: usize,
     pub predicted_pairs: usize,
     pub pairs: Prf,
-    /// Pairs grouped that should not be, and pairs missed.
-    pub false_pairs: Vec<(String, String)>,
-    pub missed_pairs: Vec<(String, String)>,
+    /// Pairs grouped that should not be, and pairs missed, with their similarity.
+    pub false_pairs: Vec<PairError>,
+    pub missed_pairs: Vec<PairError>,
+    /// The distinct pairs most similar by words and by skeleton: the margin left to the judge.
+    pub closest_distinct_words: Option<PairError>,
+    pub closest_distinct_skeleton: Option<PairError>,
+}
+
+/// A pair the copy detection got wrong, with the estimated similarities behind the decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairError {
+    pub a: String,
+    pub b: String,
+    pub words: f64,
+    pub skeleton: f64,
 }
 
 /// Ingests the labelled folder into a fresh database and scores its copy groups by pairs.
@@ -232,16 +244,28 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
             ..Default::default()
         },
     )?;
-    let group_of: HashMap<String, String> = rows
-        .iter()
-        .map(|r| {
-            let name = Path::new(&r.path)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            (name, r.copy_group.to_string())
-        })
-        .collect();
+    let name_of = |path: &str| {
+        Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    };
+    let group_of: HashMap<String, String> =
+        rows.iter().map(|r| (name_of(&r.path), r.copy_group.to_string())).collect();
+    let mut prints: HashMap<String, model::CopyFingerprint> = HashMap::new();
+    for r in &rows {
+        if let Some(a) = store::Store::article(&store, r.id.as_str())? {
+            prints.insert(name_of(&r.path), dedup::fingerprint(&a.article.text));
+        }
+    }
+    let judge = dedup::CopyJudge::default();
+    let pair_error = |a: &String, b: &String| {
+        let (words, skeleton) = match (prints.get(a), prints.get(b)) {
+            (Some(x), Some(y)) => {
+                let s = judge.similarity(x, y);
+                (s.words, s.skeleton)
+            }
+            _ => (0.0, 0.0),
+        };
+        PairError { a: a.clone(), b: b.clone(), words, skeleton }
+    };
     let gold_group: HashMap<&str, usize> = labels
         .groups
         .iter()
@@ -250,6 +274,7 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
         .collect();
     let (mut tp, mut predicted, mut gold) = (0usize, 0usize, 0usize);
     let (mut false_pairs, mut missed_pairs) = (Vec::new(), Vec::new());
+    let (mut closest_words, mut closest_skeleton) = (None, None);
     for (i, a) in files.iter().enumerate() {
         for b in &files[i + 1..] {
             let same_gold = matches!((gold_group.get(a.as_str()), gold_group.get(b.as_str())), (Some(x), Some(y)) if x == y);
@@ -259,10 +284,19 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
             predicted += same_pred as usize;
             tp += (same_gold && same_pred) as usize;
             if same_pred && !same_gold {
-                false_pairs.push((a.clone(), b.clone()));
+                false_pairs.push(pair_error(a, b));
             }
             if same_gold && !same_pred {
-                missed_pairs.push((a.clone(), b.clone()));
+                missed_pairs.push(pair_error(a, b));
+            }
+            if !same_gold {
+                let e = pair_error(a, b);
+                if closest_words.as_ref().is_none_or(|c: &PairError| e.words > c.words) {
+                    closest_words = Some(e.clone());
+                }
+                if closest_skeleton.as_ref().is_none_or(|c: &PairError| e.skeleton > c.skeleton) {
+                    closest_skeleton = Some(e);
+                }
             }
         }
     }
@@ -275,6 +309,8 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
         pairs: Prf::new(tp as f64, predicted as f64, gold as f64),
         false_pairs,
         missed_pairs,
+        closest_distinct_words: closest_words,
+        closest_distinct_skeleton: closest_skeleton,
     })
 }
 

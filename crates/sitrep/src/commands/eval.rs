@@ -41,11 +41,21 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                     r.pairs.recall,
                     r.pairs.f1
                 ))?;
-                for (a, b) in &r.false_pairs {
-                    super::out(format_args!("  grouped but distinct: {a} {b}"))?;
+                for (label, p) in [("closest distinct by words", &r.closest_distinct_words), ("closest distinct by skeleton", &r.closest_distinct_skeleton)] {
+                    if let Some(p) = p {
+                        super::out(format_args!(
+                            "  {label}: {} {} (words {:.2}, skeleton {:.2})",
+                            p.a, p.b, p.words, p.skeleton
+                        ))?;
+                    }
                 }
-                for (a, b) in &r.missed_pairs {
-                    super::out(format_args!("  missed copy: {a} {b}"))?;
+                for (label, pairs) in [("grouped but distinct", &r.false_pairs), ("missed copy", &r.missed_pairs)] {
+                    for p in pairs {
+                        super::out(format_args!(
+                            "  {label}: {} {} (words {:.2}, skeleton {:.2})",
+                            p.a, p.b, p.words, p.skeleton
+                        ))?;
+                    }
                 }
             }
         }
