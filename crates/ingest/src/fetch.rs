@@ -3,8 +3,6 @@
 
 use std::time::Duration;
 
-use ureq::ResponseExt;
-
 use crate::error::ReadErrorKind;
 
 /// Limits of one fetch.
@@ -38,6 +36,9 @@ pub struct Fetched {
     pub body: Vec<u8>,
 }
 
+const ACCEPT: &str = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,\
+application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
+
 /// Checks that a URL is one sitrep fetches: absolute, http or https, with a host.
 pub fn check_url(raw: &str) -> Result<url::Url, ReadErrorKind> {
     let u = url::Url::parse(raw).map_err(|e| ReadErrorKind::Url(e.to_string()))?;
@@ -65,9 +66,10 @@ impl Fetcher {
             .timeout_recv_response(Some(opts.read_timeout))
             .timeout_recv_body(Some(opts.read_timeout))
             .timeout_global(Some(opts.total_timeout))
-            .max_redirects(opts.max_redirects)
-            .max_redirects_will_error(true)
-            .save_redirect_history(true)
+            // Redirects are followed here, not by ureq, so that every hop is checked (ureq
+            // resolves a `file:` Location as a relative path on the same server).
+            .max_redirects(0)
+            .max_redirects_will_error(false)
             .http_status_as_error(false)
             .user_agent(concat!("sitrep/", env!("CARGO_PKG_VERSION")))
             .build();
@@ -77,45 +79,69 @@ impl Fetcher {
         }
     }
 
-    /// Fetches one URL. Redirects to another scheme fail; so does a body over the cap.
+    /// Fetches one URL, following at most `max_redirects` redirects, each to an http(s) URL.
+    /// A body over the cap fails.
     pub fn fetch(&self, raw: &str) -> Result<Fetched, ReadErrorKind> {
-        let url = check_url(raw)?;
-        let mut resp = self
-            .agent
-            .get(url.as_str())
-            .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
-            .call()
-            .map_err(|e| self.map_error(e))?;
-        let status = resp.status().as_u16();
-        if !(200..300).contains(&status) {
-            return Err(ReadErrorKind::HttpStatus(status));
+        let started = std::time::Instant::now();
+        let mut url = check_url(raw)?;
+        for _hop in 0..=self.opts.max_redirects {
+            if started.elapsed() > self.opts.total_timeout {
+                return Err(ReadErrorKind::Timeout);
+            }
+            let mut resp = self
+                .agent
+                .get(url.as_str())
+                .header("Accept", ACCEPT)
+                .call()
+                .map_err(|e| self.map_error(e, None))?;
+            let status = resp.status().as_u16();
+            let header = |name: &str| {
+                resp.headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            if matches!(status, 301 | 302 | 303 | 307 | 308) {
+                let location = header("location").ok_or_else(|| {
+                    ReadErrorKind::Fetch(format!("HTTP {status} without Location"))
+                })?;
+                let next = url
+                    .join(location.trim())
+                    .map_err(|e| ReadErrorKind::Url(e.to_string()))?;
+                url = check_url(next.as_str())?;
+                continue;
+            }
+            if !(200..300).contains(&status) {
+                return Err(ReadErrorKind::HttpStatus(status));
+            }
+            let content_type = header("content-type");
+            let length = header("content-length").and_then(|l| l.trim().parse::<u64>().ok());
+            let body = resp
+                .body_mut()
+                .with_config()
+                .limit(self.opts.max_bytes)
+                .read_to_vec()
+                .map_err(|e| self.map_error(e, length))?;
+            return Ok(Fetched {
+                url: url.to_string(),
+                content_type,
+                body,
+            });
         }
-        let final_url = resp.get_uri().to_string();
-        let content_type = resp
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let body = resp
-            .body_mut()
-            .with_config()
-            .limit(self.opts.max_bytes)
-            .read_to_vec()
-            .map_err(|e| self.map_error(e))?;
-        Ok(Fetched {
-            url: final_url,
-            content_type,
-            body,
-        })
+        Err(ReadErrorKind::Redirects(self.opts.max_redirects))
     }
 
-    fn map_error(&self, e: ureq::Error) -> ReadErrorKind {
+    /// `length`: the declared body length, to report the real size of an oversized body.
+    fn map_error(&self, e: ureq::Error, length: Option<u64>) -> ReadErrorKind {
         match e {
             ureq::Error::StatusCode(s) => ReadErrorKind::HttpStatus(s),
             ureq::Error::Timeout(_) => ReadErrorKind::Timeout,
             ureq::Error::TooManyRedirects => ReadErrorKind::Redirects(self.opts.max_redirects),
             ureq::Error::BodyExceedsLimit(_) => ReadErrorKind::TooLarge {
-                size: self.opts.max_bytes + 1,
+                // The declared length when the server gave one, else "just over".
+                size: length
+                    .filter(|&l| l > self.opts.max_bytes)
+                    .unwrap_or(self.opts.max_bytes + 1),
                 cap: self.opts.max_bytes,
             },
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {

@@ -1,12 +1,11 @@
 //! HTML pages: decoding, metadata (title, date, outlet, byline, canonical URL, language) and
 //! block text with link density, for feed fragments and pages alike.
 //!
-//! Entry points: [`decode`], [`PageMeta::read`], [`fragment_text`] and [`main_text`].
-
-use std::sync::OnceLock;
+//! Entry points: [`decode`], [`PageMeta::read`], [`fragment_text`] and [`main_text`]. Pages are
+//! parsed once, with `dom_query` (html5ever), the parser `dom_smoothie` works on.
 
 use chrono::NaiveDate;
-use scraper::{ElementRef, Html, Node, Selector};
+use dom_query::{Document, NodeRef};
 
 use crate::dates;
 
@@ -66,11 +65,6 @@ fn meta_charset(head: &[u8]) -> Option<String> {
     (end > 0).then(|| String::from_utf8_lossy(&rest[..end]).into_owned())
 }
 
-fn sel(cell: &'static OnceLock<Selector>, css: &str) -> &'static Selector {
-    #[allow(clippy::expect_used)] // constant selectors, exercised by the tests
-    cell.get_or_init(|| Selector::parse(css).expect("constant selector parses"))
-}
-
 /// Metadata of a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageMeta {
@@ -84,7 +78,7 @@ pub struct PageMeta {
 
 impl PageMeta {
     /// Reads metadata from meta tags, JSON-LD, `<time>`, the canonical URL and the page URL.
-    pub fn read(doc: &Html, page_url: Option<&str>) -> PageMeta {
+    pub fn read(doc: &Document, page_url: Option<&str>) -> PageMeta {
         let ld = json_ld(doc);
         let canonical = link_rel(doc, "canonical")
             .or_else(|| meta(doc, &["og:url"]))
@@ -145,11 +139,11 @@ impl PageMeta {
                 .to_owned()
         })
         .filter(|t| !t.is_empty() && t.len() < 200);
-        static HTML_EL: OnceLock<Selector> = OnceLock::new();
         let language = doc
-            .select(sel(&HTML_EL, "html"))
-            .next()
-            .and_then(|h| h.value().attr("lang").map(str::to_owned))
+            .select("html")
+            .nodes()
+            .first()
+            .and_then(|h| h.attr("lang").map(|l| l.to_string()))
             .or_else(|| meta(doc, &["og:locale", "content-language", "language"]))
             .map(|l| l.trim().replace('_', "-"))
             .and_then(|l| l.split('-').next().map(str::to_ascii_lowercase))
@@ -167,34 +161,32 @@ impl PageMeta {
 
 /// The content of the first `<meta>` whose name, property or itemprop is one of `keys`
 /// (compared case-insensitively), in the order of `keys`.
-fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
-    static META: OnceLock<Selector> = OnceLock::new();
-    let metas: Vec<ElementRef<'_>> = doc.select(sel(&META, "meta")).collect();
+fn meta(doc: &Document, keys: &[&str]) -> Option<String> {
+    let metas = doc.select("meta");
+    let metas = metas.nodes();
     keys.iter().find_map(|key| {
         metas.iter().find_map(|m| {
-            let e = m.value();
-            let name = e
+            let name = m
                 .attr("property")
-                .or(e.attr("name"))
-                .or(e.attr("itemprop"))
-                .or(e.attr("http-equiv"))?;
+                .or_else(|| m.attr("name"))
+                .or_else(|| m.attr("itemprop"))
+                .or_else(|| m.attr("http-equiv"))?;
             if !name.eq_ignore_ascii_case(key) {
                 return None;
             }
-            let v = e.attr("content").or(e.attr("datetime"))?.trim();
+            let v = m.attr("content").or_else(|| m.attr("datetime"))?;
+            let v = v.trim();
             (!v.is_empty()).then(|| v.to_owned())
         })
     })
 }
 
-fn link_rel(doc: &Html, rel: &str) -> Option<String> {
-    static LINK: OnceLock<Selector> = OnceLock::new();
-    doc.select(sel(&LINK, "link[rel][href]")).find_map(|l| {
-        let e = l.value();
-        let rels = e.attr("rel")?;
+fn link_rel(doc: &Document, rel: &str) -> Option<String> {
+    doc.select("link[rel][href]").nodes().iter().find_map(|l| {
+        let rels = l.attr("rel")?;
         rels.split_whitespace()
             .any(|r| r.eq_ignore_ascii_case(rel))
-            .then(|| e.attr("href").map(str::to_owned))?
+            .then(|| l.attr("href").map(|h| h.to_string()))?
     })
 }
 
@@ -215,38 +207,37 @@ fn domain(u: &str) -> Option<String> {
     Some(host.strip_prefix("www.").unwrap_or(&host).to_owned())
 }
 
-fn first_text(doc: &Html, css: &str) -> Option<String> {
-    let s = Selector::parse(css).ok()?;
-    doc.select(&s)
-        .map(|e| e.text().collect::<String>())
-        .map(|t| crate::clean::normalize_inline(&t))
+fn first_text(doc: &Document, css: &str) -> Option<String> {
+    let found = doc.try_select(css)?;
+    found
+        .nodes()
+        .iter()
+        .map(|e| crate::clean::normalize_inline(&e.text()))
         .find(|t| !t.is_empty())
 }
 
-fn time_element(doc: &Html) -> Option<NaiveDate> {
-    static TIME: OnceLock<Selector> = OnceLock::new();
-    let times: Vec<ElementRef<'_>> = doc.select(sel(&TIME, "time[datetime]")).collect();
+fn time_element(doc: &Document) -> Option<NaiveDate> {
+    let times = doc.select("time[datetime]");
+    let times = times.nodes();
     // Prefer a <time> marked as the publication date, else the first one.
     times
         .iter()
         .find(|t| {
-            let e = t.value();
-            e.attr("itemprop")
+            t.attr("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                || e.attr("pubdate").is_some()
-                || e.attr("class").is_some_and(|c| c.contains("publish"))
+                || t.has_attr("pubdate")
+                || t.attr("class").is_some_and(|c| c.contains("publish"))
         })
         .or(times.first())
-        .and_then(|t| t.value().attr("datetime"))
-        .and_then(dates::parse_date)
+        .and_then(|t| t.attr("datetime"))
+        .and_then(|d| dates::parse_date(&d))
 }
 
 /// JSON-LD objects of the page, `@graph` members included.
-fn json_ld(doc: &Html) -> Vec<serde_json::Value> {
-    static LD: OnceLock<Selector> = OnceLock::new();
+fn json_ld(doc: &Document) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
-    for script in doc.select(sel(&LD, r#"script[type="application/ld+json"]"#)) {
-        let raw: String = script.text().collect();
+    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+        let raw = script.text();
         let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
             continue;
         };
@@ -393,62 +384,60 @@ impl Walker {
         }
     }
 
-    fn walk(&mut self, node: ego_tree::NodeRef<'_, Node>, in_link: bool, depth: usize) {
+    fn walk(&mut self, node: &NodeRef<'_>, in_link: bool, depth: usize) {
         if depth > 256 {
             return; // pathological nesting: stop rather than overflow the stack
         }
-        match node.value() {
-            Node::Text(t) => {
-                self.current.text.push_str(t);
-                if in_link {
-                    self.current.link_chars += t.trim().chars().count();
-                }
+        if node.is_text() {
+            let t = node.text();
+            self.current.text.push_str(&t);
+            if in_link {
+                self.current.link_chars += t.trim().chars().count();
             }
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) || is_hidden_furniture(e) {
-                    return;
-                }
-                let block = BLOCK.contains(&name);
-                if block {
-                    self.flush();
-                }
-                let link = in_link || name == "a";
-                for child in node.children() {
-                    self.walk(child, link, depth + 1);
-                }
-                if block {
-                    self.flush();
-                }
+        } else if node.is_element() {
+            let Some(name) = node.node_name() else { return };
+            let name = name.to_ascii_lowercase();
+            if SKIP.contains(&name.as_str()) || is_furniture(node) {
+                return;
             }
-            Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    self.walk(child, in_link, depth + 1);
-                }
+            let block = BLOCK.contains(&name.as_str());
+            if block {
+                self.flush();
             }
-            _ => {}
+            let link = in_link || name == "a";
+            for child in node.children_it(false) {
+                self.walk(&child, link, depth + 1);
+            }
+            if block {
+                self.flush();
+            }
+        } else if node.is_document() || node.is_fragment() {
+            for child in node.children_it(false) {
+                self.walk(&child, in_link, depth + 1);
+            }
         }
     }
 }
 
-/// Class or id names that mark site furniture around an article.
-fn is_hidden_furniture(e: &scraper::node::Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+/// Attributes that mark site furniture around an article: hidden parts, landmark roles other
+/// than the main content, and class or id names of share bars, related links, forms and ads.
+fn is_furniture(e: &NodeRef<'_>) -> bool {
+    if e.has_attr("hidden") || e.attr("aria-hidden").is_some_and(|v| &*v == "true") {
         return true;
     }
-    let role = e.attr("role").unwrap_or("");
+    let role = e
+        .attr("role")
+        .map(|r| r.to_ascii_lowercase())
+        .unwrap_or_default();
     if matches!(
-        role,
+        role.as_str(),
         "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
     ) {
         return true;
     }
-    let names = format!(
-        "{} {}",
-        e.attr("class").unwrap_or(""),
-        e.attr("id").unwrap_or("")
-    )
-    .to_ascii_lowercase();
+    let class = e.attr("class").map(|c| c.to_string()).unwrap_or_default();
+    let id = e.attr("id").map(|c| c.to_string()).unwrap_or_default();
+    let names = format!("{class} {id}").to_ascii_lowercase();
     const MARKS: &[&str] = &[
         "share",
         "social",
@@ -473,7 +462,7 @@ fn is_hidden_furniture(e: &scraper::node::Element) -> bool {
         "read-more",
         "tags",
     ];
-    names.split(|c: char| c.is_whitespace()).any(|n| {
+    names.split(char::is_whitespace).any(|n| {
         !n.is_empty()
             && MARKS.iter().any(|m| n.contains(m))
             && !n.contains("article-body")
@@ -481,8 +470,8 @@ fn is_hidden_furniture(e: &scraper::node::Element) -> bool {
     })
 }
 
-/// Text blocks of a parsed page or fragment, with blocks made mostly of links dropped.
-fn blocks_text(root: ego_tree::NodeRef<'_, Node>) -> String {
+/// Text blocks under a node, with blocks made mostly of links dropped.
+fn blocks_text(root: &NodeRef<'_>) -> String {
     let mut w = Walker {
         blocks: Vec::new(),
         current: Block::default(),
@@ -504,23 +493,22 @@ fn blocks_text(root: ego_tree::NodeRef<'_, Node>) -> String {
 
 /// Text of an HTML fragment (a feed item's content): blocks kept in order, link lists dropped.
 pub fn fragment_text(html: &str) -> String {
-    let frag = Html::parse_fragment(html);
-    blocks_text(frag.tree.root())
+    let frag = Document::fragment(html);
+    blocks_text(&frag.root())
 }
 
 /// Main text of a whole page by the block walker: the fallback when the main-text extractor
 /// finds nothing.
-pub fn blocks_of_page(doc: &Html) -> String {
-    static ARTICLE: OnceLock<Selector> = OnceLock::new();
-    let scope = doc
-        .select(sel(
-            &ARTICLE,
-            "article, [itemprop=articleBody], main, [role=main]",
-        ))
-        .max_by_key(|e| e.text().map(str::len).sum::<usize>());
+pub fn blocks_of_page(doc: &Document) -> String {
+    let scopes = doc.select("article, [itemprop=articleBody], main, [role=main]");
+    let scope = scopes
+        .nodes()
+        .iter()
+        .max_by_key(|e| e.text().len())
+        .cloned();
     match scope {
-        Some(el) => blocks_text(*el),
-        None => blocks_text(doc.tree.root()),
+        Some(el) => blocks_text(&el),
+        None => blocks_text(&doc.root()),
     }
 }
 
@@ -538,26 +526,28 @@ pub fn looks_like_markup(s: &str) -> bool {
 /// The main text comes from `dom_smoothie` (a port of Mozilla's Readability), chosen on the
 /// article-extraction benchmark for its accuracy, speed and light build (see
 /// `docs/PERFORMANCE.md`). When it finds nothing, the block walker of this module takes over.
-pub fn main_text(html: &str, doc: &Html, url: Option<&str>) -> String {
+pub fn main_text(html: &str, doc: Document, url: Option<&str>) -> String {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         // Bounds the work on pathological pages; real articles have far fewer elements.
         max_elements_to_parse: 200_000,
         ..Default::default()
     };
-    let readable = dom_smoothie::Readability::new(html, url, Some(cfg))
+    // dom_smoothie refuses a relative or odd page URL; the text does not depend on it.
+    let url = url.filter(|u| url::Url::parse(u).is_ok());
+    let readable = dom_smoothie::Readability::with_document(doc, url, Some(cfg))
         .and_then(|mut r| r.parse())
         .map(|a| a.text_content.to_string())
         .unwrap_or_default();
     if readable.split_whitespace().nth(20).is_some() {
-        readable
+        return readable;
+    }
+    // Readability changed the tree it worked on: walk a fresh parse.
+    let blocks = blocks_of_page(&Document::from(html));
+    if blocks.len() > readable.len() {
+        blocks
     } else {
-        let blocks = blocks_of_page(doc);
-        if blocks.len() > readable.len() {
-            blocks
-        } else {
-            readable
-        }
+        readable
     }
 }
 
@@ -586,7 +576,7 @@ mod tests {
               {"@type":"WebSite","name":"Example"},
               {"@type":"NewsArticle","datePublished":"2022-03-15T21:00:00+02:00","author":[{"@type":"Person","name":"A. Writer"}]}]}</script>
             </head><body><p>x</p></body></html>"#;
-        let doc = Html::parse_document(page);
+        let doc = Document::from(page);
         let m = PageMeta::read(&doc, Some("https://www.example.org/x"));
         assert_eq!(m.title.as_deref(), Some("Convoy leaves the port"));
         assert_eq!(m.outlet.as_deref(), Some("The Example Ledger"));
@@ -603,16 +593,13 @@ mod tests {
     fn falls_back_to_time_element_url_date_and_domain() {
         let page = r#"<html><body><h1>Headline</h1><span class="byline">By Jo Reporter</span>
             <time datetime="2022-03-09">9 March</time></body></html>"#;
-        let m = PageMeta::read(
-            &Html::parse_document(page),
-            Some("https://www.news.example/a"),
-        );
+        let m = PageMeta::read(&Document::from(page), Some("https://www.news.example/a"));
         assert_eq!(m.title.as_deref(), Some("Headline"));
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2022, 3, 9));
         assert_eq!(m.outlet.as_deref(), Some("news.example"));
         assert_eq!(m.byline.as_deref(), Some("Jo Reporter"));
         let m = PageMeta::read(
-            &Html::parse_document("<p>x</p>"),
+            &Document::from("<p>x</p>"),
             Some("https://a.example/2022/03/01/x"),
         );
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2022, 3, 1));

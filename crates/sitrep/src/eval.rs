@@ -245,10 +245,15 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
         },
     )?;
     let name_of = |path: &str| {
-        Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     };
-    let group_of: HashMap<String, String> =
-        rows.iter().map(|r| (name_of(&r.path), r.copy_group.to_string())).collect();
+    let group_of: HashMap<String, String> = rows
+        .iter()
+        .map(|r| (name_of(&r.path), r.copy_group.to_string()))
+        .collect();
     let mut prints: HashMap<String, model::CopyFingerprint> = HashMap::new();
     for r in &rows {
         if let Some(a) = store::Store::article(&store, r.id.as_str())? {
@@ -264,7 +269,12 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
             }
             _ => (0.0, 0.0),
         };
-        PairError { a: a.clone(), b: b.clone(), words, skeleton }
+        PairError {
+            a: a.clone(),
+            b: b.clone(),
+            words,
+            skeleton,
+        }
     };
     let gold_group: HashMap<&str, usize> = labels
         .groups
@@ -291,10 +301,16 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
             }
             if !same_gold {
                 let e = pair_error(a, b);
-                if closest_words.as_ref().is_none_or(|c: &PairError| e.words > c.words) {
+                if closest_words
+                    .as_ref()
+                    .is_none_or(|c: &PairError| e.words > c.words)
+                {
                     closest_words = Some(e.clone());
                 }
-                if closest_skeleton.as_ref().is_none_or(|c: &PairError| e.skeleton > c.skeleton) {
+                if closest_skeleton
+                    .as_ref()
+                    .is_none_or(|c: &PairError| e.skeleton > c.skeleton)
+                {
                     closest_skeleton = Some(e);
                 }
             }

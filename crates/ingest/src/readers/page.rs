@@ -1,5 +1,4 @@
 use model::{Article, InputFormat};
-use scraper::Html;
 
 use super::{Document, Draft, Reader};
 use crate::error::{ReadError, ReadErrorKind};
@@ -44,9 +43,9 @@ pub fn read_page(
     ing: &Ingestor,
 ) -> Result<Article, ReadErrorKind> {
     let source = html::decode(bytes, content_type);
-    let dom = Html::parse_document(&source);
+    let dom = dom_query::Document::from(source.as_str());
     let meta = PageMeta::read(&dom, page_url);
-    let body = html::main_text(&source, &dom, page_url);
+    let body = html::main_text(&source, dom, page_url);
     let titled = crate::clean::paragraphs(&body);
     let url = meta
         .canonical

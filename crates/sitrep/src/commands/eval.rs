@@ -41,7 +41,10 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                     r.pairs.recall,
                     r.pairs.f1
                 ))?;
-                for (label, p) in [("closest distinct by words", &r.closest_distinct_words), ("closest distinct by skeleton", &r.closest_distinct_skeleton)] {
+                for (label, p) in [
+                    ("closest distinct by words", &r.closest_distinct_words),
+                    ("closest distinct by skeleton", &r.closest_distinct_skeleton),
+                ] {
                     if let Some(p) = p {
                         super::out(format_args!(
                             "  {label}: {} {} (words {:.2}, skeleton {:.2})",
@@ -49,7 +52,10 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                         ))?;
                     }
                 }
-                for (label, pairs) in [("grouped but distinct", &r.false_pairs), ("missed copy", &r.missed_pairs)] {
+                for (label, pairs) in [
+                    ("grouped but distinct", &r.false_pairs),
+                    ("missed copy", &r.missed_pairs),
+                ] {
                     for p in pairs {
                         super::out(format_args!(
                             "  {label}: {} {} (words {:.2}, skeleton {:.2})",
