@@ -13,6 +13,12 @@ use unicode_normalization::UnicodeNormalization;
 
 const LEXICON: &str = include_str!("../data/boilerplate.txt");
 
+/// Longest paragraph (in bytes) the drop patterns can match: the lexicon's patterns allow at
+/// most a few hundred characters around their keywords.
+const MAX_DROP_LEN: usize = 1200;
+/// Longest paragraph the tail headings can match.
+const MAX_TAIL_LEN: usize = 400;
+
 /// The boilerplate lexicon, compiled once.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -55,12 +61,15 @@ impl Lexicon {
         })
     }
 
+    /// Whether a paragraph is furniture to drop. Every pattern is bounded in length, so long
+    /// paragraphs (reporting) are never tested.
     pub fn is_drop(&self, para: &str) -> bool {
-        self.drop.is_match(para.trim_end_matches(['.', ' ']).trim()) || self.drop.is_match(para)
+        para.len() <= MAX_DROP_LEN && self.drop.is_match(para.trim_end_matches(['.', ' ']))
     }
 
+    /// Whether a paragraph is a heading that opens trailing junk.
     pub fn is_tail(&self, para: &str) -> bool {
-        self.tail.is_match(para)
+        para.len() <= MAX_TAIL_LEN && self.tail.is_match(para.trim_end_matches(['.', ' ']))
     }
 }
 
@@ -69,7 +78,15 @@ impl Lexicon {
 pub fn normalize_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfc() {
+    // Most text is already NFC: skip the normaliser's buffering when a quick check says so.
+    let chars: Box<dyn Iterator<Item = char>> = if unicode_normalization::is_nfc_quick(s.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfc())
+    };
+    for c in chars {
         let c = match c {
             '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
             c if c.is_whitespace() => ' ',
@@ -146,7 +163,10 @@ pub struct TitledText {
 
 /// Reads the first paragraph as the title when it looks like one (short, no final full stop),
 /// after dropping a breadcrumb line that ends with the title ("HomeNewsWorld<title>").
-pub fn split_title(mut paras: Vec<String>) -> TitledText {
+pub fn split_title(mut paras: Vec<String>, lex: &Lexicon) -> TitledText {
+    // Furniture first: an "Advertisement" line must not become the title.
+    let furniture = paras.iter().take_while(|p| lex.is_drop(p)).count();
+    paras.drain(..furniture);
     if paras.len() >= 2 && paras[0].len() > paras[1].len() && paras[0].ends_with(&paras[1]) {
         paras.remove(0);
     }
@@ -157,8 +177,9 @@ pub fn split_title(mut paras: Vec<String>) -> TitledText {
     match paras.first() {
         Some(first) if looks_like_title(first) => {
             let title = paras.remove(0);
-            // A title repeated as the first body paragraph is a copy artefact.
-            if paras.first() == Some(&title) {
+            // A title repeated as the first body paragraph is a copy artefact, unless it is
+            // all the body there is.
+            if paras.len() > 1 && paras.first() == Some(&title) {
                 paras.remove(0);
             }
             TitledText {
@@ -313,10 +334,23 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let t = split_title(paras);
+        let t = split_title(paras, Lexicon::builtin());
         assert_eq!(t.title.as_deref(), Some("Convoy leaves the city"));
         assert_eq!(t.body, vec!["Buses left on Monday."]);
-        let t = split_title(vec!["Just one sentence that ends.".into(), "More.".into()]);
+        let t = split_title(vec!["Flash".into(), "Flash".into()], Lexicon::builtin());
+        assert_eq!(
+            (t.title.as_deref(), t.body.len()),
+            (Some("Flash"), 1),
+            "a body is kept"
+        );
+        let t = split_title(
+            vec![
+                "Advertisement".into(),
+                "Just one sentence that ends.".into(),
+                "More.".into(),
+            ],
+            Lexicon::builtin(),
+        );
         assert_eq!(t.title, None);
     }
 

@@ -135,7 +135,7 @@ impl Draft {
     ) -> Result<Article, ReadErrorKind> {
         let lex = crate::clean::Lexicon::builtin();
         let mut paras = crate::clean::strip_boilerplate(std::mem::take(&mut self.paragraphs), lex);
-        if self.title.is_some() && paras.first() == self.title.as_ref() {
+        if paras.len() > 1 && self.title.is_some() && paras.first() == self.title.as_ref() {
             paras.remove(0);
         }
         let text = paras.join("\n\n");

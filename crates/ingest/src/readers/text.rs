@@ -19,9 +19,7 @@ impl Reader for TextReader {
     ) -> Result<(), ReadErrorKind> {
         let bytes = doc.read_all(ing.options().max_bytes)?;
         let text = decode_text(&bytes)?;
-        // Furniture first (an "Advertisement" line must not become the title), then the title.
-        let paras = clean::strip_boilerplate(clean::paragraphs(&text), clean::Lexicon::builtin());
-        let titled = clean::split_title(paras);
+        let titled = clean::split_title(clean::paragraphs(&text), clean::Lexicon::builtin());
         let draft = Draft {
             title: titled.title,
             paragraphs: titled.body,

@@ -43,7 +43,10 @@ impl SqliteStore {
         // WAL: readers never block the writer, and a killed writer leaves the last committed
         // batch intact. NORMAL sync is safe against process crashes in WAL mode.
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+             PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
+        )?;
         let mut store = SqliteStore { conn };
         store.migrate()?;
         Ok(store)
@@ -122,7 +125,7 @@ fn place_one(
     if !keys.is_empty() {
         let sql = format!(
             "SELECT DISTINCT a.id, a.content_hash, a.signatures, a.copy_group FROM copy_bands b \
-             JOIN articles a ON a.id = b.article_id WHERE b.key IN ({}) LIMIT {MAX_CANDIDATES}",
+             JOIN articles a ON a.rowid = b.article WHERE b.key IN ({}) LIMIT {MAX_CANDIDATES}",
             vec!["?"; keys.len()].join(",")
         );
         let mut stmt = tx.prepare_cached(&sql)?;
@@ -187,11 +190,12 @@ fn place_one(
         fp.encode_signatures(),
         group,
     ])?;
+    let rowid = tx.last_insert_rowid();
     {
-        let mut ins = tx
-            .prepare_cached("INSERT OR IGNORE INTO copy_bands (key, article_id) VALUES (?1, ?2)")?;
+        let mut ins =
+            tx.prepare_cached("INSERT OR IGNORE INTO copy_bands (key, article) VALUES (?1, ?2)")?;
         for k in &keys {
-            ins.execute(params![k, a.id.as_str()])?;
+            ins.execute(params![k, rowid])?;
         }
     }
     let joined = !groups.is_empty();

@@ -29,8 +29,9 @@ CREATE TABLE copy_groups (
 );
 
 -- LSH band keys: articles sharing a key are candidates for near-copies.
+-- `article` is the rowid of the article (smaller than its text id).
 CREATE TABLE copy_bands (
-    key        INTEGER NOT NULL,
-    article_id TEXT NOT NULL,
-    PRIMARY KEY (key, article_id)
+    key     INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (key, article)
 ) WITHOUT ROWID;
