@@ -200,12 +200,12 @@ fn place_one(
     }
     let joined = !groups.is_empty();
     if joined {
-        // The original is the earliest published member (undated ones last), then the first
-        // stored.
+        // The original is the earliest published member (undated ones last); among those of
+        // one day, the fullest text (copies trim credits and paragraphs), then the first stored.
         tx.prepare_cached(
             "INSERT INTO copy_groups (id, original, size) \
              SELECT ?1, (SELECT id FROM articles WHERE copy_group = ?1 \
-                         ORDER BY published IS NULL, published, rowid LIMIT 1), \
+                         ORDER BY published IS NULL, published, length(text) DESC, rowid LIMIT 1), \
                     (SELECT COUNT(*) FROM articles WHERE copy_group = ?1) \
              ON CONFLICT (id) DO UPDATE SET original = excluded.original, size = excluded.size",
         )?
