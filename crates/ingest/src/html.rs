@@ -461,6 +461,11 @@ fn is_furniture(e: &NodeRef<'_>) -> bool {
         "most-read",
         "read-more",
         "tags",
+        "byline",
+        "author",
+        "bio",
+        "-meta",
+        "meta-",
     ];
     names.split(char::is_whitespace).any(|n| {
         !n.is_empty()
@@ -468,6 +473,37 @@ fn is_furniture(e: &NodeRef<'_>) -> bool {
             && !n.contains("article-body")
             && !n.contains("content")
     })
+}
+
+/// Removes site furniture from a parsed page before the main-text extractor sees it: landmark
+/// elements around the article, forms, and elements whose class, id or role marks them as share
+/// bars, related links, newsletter boxes, comments, ads or bylines.
+fn strip_furniture(doc: &Document) {
+    let candidates = doc.select("nav, aside, [role], [hidden], [aria-hidden], [class], [id]");
+    for node in candidates.nodes() {
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "html" | "body" | "main" | "article") {
+            continue;
+        }
+        if !(matches!(name.as_str(), "nav" | "aside") || is_furniture(node)) {
+            continue;
+        }
+        // A name can mislead (a "share-content" wrapper around the whole story): remove only
+        // what is short or mostly links.
+        let text = node.text();
+        let chars = text.trim().chars().count();
+        let link_chars: usize = node
+            .find(&["a"])
+            .iter()
+            .map(|a| a.text().trim().chars().count())
+            .sum();
+        if chars < 300 || link_chars * 3 >= chars {
+            node.remove_from_parent();
+        }
+    }
 }
 
 /// Text blocks under a node, with blocks made mostly of links dropped.
@@ -533,6 +569,7 @@ pub fn main_text(html: &str, doc: Document, url: Option<&str>) -> String {
         max_elements_to_parse: 200_000,
         ..Default::default()
     };
+    strip_furniture(&doc);
     // dom_smoothie refuses a relative or odd page URL; the text does not depend on it.
     let url = url.filter(|u| url::Url::parse(u).is_ok());
     let readable = dom_smoothie::Readability::with_document(doc, url, Some(cfg))

@@ -134,14 +134,18 @@ impl Draft {
         ing: &Ingestor,
     ) -> Result<Article, ReadErrorKind> {
         let lex = crate::clean::Lexicon::builtin();
-        let mut paras = crate::clean::strip_boilerplate(std::mem::take(&mut self.paragraphs), lex);
-        if paras.len() > 1 && self.title.is_some() && paras.first() == self.title.as_ref() {
-            paras.remove(0);
-        }
-        let text = paras.join("\n\n");
-        if text.trim().is_empty() {
-            return Err(ReadErrorKind::NoText);
-        }
+        // A date written in the opening counts even on a line cleaning drops ("Site | World |
+        // March 10, 2022", "Published on ...").
+        let opening_date = || {
+            let head: String = self
+                .paragraphs
+                .iter()
+                .take(6)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\n");
+            crate::dates::date_in_opening(&head)
+        };
         let published = self
             .published
             .or(ing.options().default_published)
@@ -150,11 +154,19 @@ impl Draft {
                 inferred: false,
             })
             .or_else(|| {
-                crate::dates::date_in_opening(&text).map(|date| Published {
+                opening_date().map(|date| Published {
                     date,
                     inferred: true,
                 })
             });
+        let mut paras = crate::clean::strip_boilerplate(std::mem::take(&mut self.paragraphs), lex);
+        if paras.len() > 1 && self.title.is_some() && paras.first() == self.title.as_ref() {
+            paras.remove(0);
+        }
+        let text = paras.join("\n\n");
+        if text.trim().is_empty() {
+            return Err(ReadErrorKind::NoText);
+        }
         let id = ArticleId::derive(
             &text,
             self.url.as_deref(),
