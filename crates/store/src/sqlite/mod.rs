@@ -105,12 +105,15 @@ fn place_one(
         return Ok(Placed::Existing);
     }
     let fp = &item.fingerprint;
-    // Groups this article is a copy of: exact copies first, then LSH candidates that the judge
-    // confirms.
-    let mut groups: BTreeSet<String> = BTreeSet::new();
+    // Groups (by number) this article is a copy of: exact copies first, then LSH candidates
+    // that the judge confirms.
+    let mut groups: BTreeSet<i64> = BTreeSet::new();
     if let Some(g) = tx
-        .prepare_cached("SELECT copy_group FROM articles WHERE content_hash = ?1 LIMIT 1")?
-        .query_row(params![fp.content_hash], |r| r.get::<_, String>(0))
+        .prepare_cached(
+            "SELECT g.num FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
+             WHERE a.content_hash = ?1 LIMIT 1",
+        )?
+        .query_row(params![fp.content_hash], |r| r.get::<_, i64>(0))
         .optional()?
     {
         groups.insert(g);
@@ -122,59 +125,69 @@ fn place_one(
         .chain(&fp.skeleton.band_keys)
         .map(|&k| k as i64)
         .collect();
-    if !keys.is_empty() {
+    if !keys.is_empty() && groups.is_empty() {
         let sql = format!(
-            "SELECT DISTINCT a.id, a.content_hash, a.signatures, a.copy_group FROM copy_bands b \
-             JOIN articles a ON a.rowid = b.article WHERE b.key IN ({}) LIMIT {MAX_CANDIDATES}",
+            "SELECT DISTINCT b.grp, b.article, a.content_hash, a.signatures FROM copy_bands b \
+             JOIN articles a ON a.num = b.article WHERE b.key IN ({}) LIMIT {MAX_CANDIDATES}",
             vec!["?"; keys.len()].join(",")
         );
         let mut stmt = tx.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(keys.iter()))?;
         while let Some(r) = rows.next()? {
-            let group: String = r.get(3)?;
+            let group: i64 = r.get(0)?;
             if groups.contains(&group) {
-                continue;
+                continue; // already a copy of this story: no need to judge another member
             }
-            let id: String = r.get(0)?;
-            let other = CopyFingerprint::decode_signatures(r.get(1)?, &r.get::<_, Vec<u8>>(2)?)
-                .ok_or_else(|| StoreError::Corrupt(format!("signatures of article {id}")))?;
+            let other = CopyFingerprint::decode_signatures(r.get(2)?, &r.get::<_, Vec<u8>>(3)?)
+                .ok_or_else(|| {
+                    StoreError::Corrupt(format!(
+                        "signatures of article #{}",
+                        r.get::<_, i64>(1).unwrap_or(0)
+                    ))
+                })?;
             if judge(fp, &other) {
                 groups.insert(group);
             }
         }
     }
-    // The oldest group (smallest founding rowid) absorbs the others: grouping is transitive.
-    let group = match groups.len() {
-        0 => a.id.as_str().to_owned(),
-        1 => groups.iter().next().cloned().unwrap_or_default(),
-        _ => {
-            let mut ordered: Vec<(i64, String)> = Vec::new();
-            for g in &groups {
-                let rowid: i64 = tx
-                    .prepare_cached("SELECT MIN(rowid) FROM articles WHERE copy_group = ?1")?
-                    .query_row(params![g], |r| r.get(0))?;
-                ordered.push((rowid, g.clone()));
-            }
-            ordered.sort();
-            let keep = ordered[0].1.clone();
-            for (_, g) in &ordered[1..] {
-                tx.prepare_cached("UPDATE articles SET copy_group = ?1 WHERE copy_group = ?2")?
-                    .execute(params![keep, g])?;
-                tx.prepare_cached("DELETE FROM copy_groups WHERE id = ?1")?
-                    .execute(params![g])?;
+    let meta = serde_json::to_string(&a.meta).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let text_chars = a.text.chars().count() as i64;
+    // The oldest group absorbs the others: grouping is transitive.
+    let group_num = match groups.first() {
+        Some(&keep) => {
+            for &g in groups.iter().skip(1) {
+                merge_group(tx, g, keep)?;
             }
             keep
         }
+        None => {
+            tx.prepare_cached("INSERT INTO copy_groups (id, original, size) VALUES (?1, ?1, 0)")?
+                .execute(params![a.id.as_str()])?;
+            tx.last_insert_rowid()
+        }
     };
-    let meta = serde_json::to_string(&a.meta).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let (group_id, orig_published, orig_chars): (String, Option<String>, Option<i64>) = tx
+        .prepare_cached(
+            "SELECT g.id, a.published, a.text_chars FROM copy_groups g \
+             LEFT JOIN articles a ON a.id = g.original WHERE g.num = ?1",
+        )?
+        .query_row(params![group_num], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
     tx.prepare_cached(
-        "INSERT INTO articles (id, path, format, url, title, outlet, byline, language, published, \
-         published_inferred, text, meta, content_hash, signatures, copy_group, ingested_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        "INSERT INTO articles (id, content_hash, copy_group, signatures, published, \
+         published_inferred, text_chars, path, format, url, title, outlet, byline, language, \
+         ingested_at, meta, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+         ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?15, ?16)",
     )?
     .execute(params![
         a.id.as_str(),
+        fp.content_hash,
+        group_id,
+        fp.encode_signatures(),
+        a.published.map(|p| p.date.to_string()),
+        a.published.is_some_and(|p| p.inferred),
+        text_chars,
         a.path,
         a.format.as_str(),
         a.url,
@@ -182,39 +195,65 @@ fn place_one(
         a.outlet,
         a.byline,
         a.language,
-        a.published.map(|p| p.date.to_string()),
-        a.published.is_some_and(|p| p.inferred),
-        a.text,
         meta,
-        fp.content_hash,
-        fp.encode_signatures(),
-        group,
+        a.text,
     ])?;
-    let rowid = tx.last_insert_rowid();
+    let article_num = tx.last_insert_rowid();
     {
-        let mut ins =
-            tx.prepare_cached("INSERT OR IGNORE INTO copy_bands (key, article) VALUES (?1, ?2)")?;
+        // Keys the group already has stay with the member that brought them.
+        let mut ins = tx.prepare_cached(
+            "INSERT OR IGNORE INTO copy_bands (key, grp, article) VALUES (?1, ?2, ?3)",
+        )?;
         for k in &keys {
-            ins.execute(params![k, rowid])?;
+            ins.execute(params![k, group_num, article_num])?;
         }
     }
-    let joined = !groups.is_empty();
-    if joined {
-        // The original is the earliest published member (undated ones last); among those of
-        // one day, the fullest text (copies trim credits and paragraphs), then the first stored.
-        tx.prepare_cached(
-            "INSERT INTO copy_groups (id, original, size) \
-             SELECT ?1, (SELECT id FROM articles WHERE copy_group = ?1 \
-                         ORDER BY published IS NULL, published, length(text) DESC, rowid LIMIT 1), \
-                    (SELECT COUNT(*) FROM articles WHERE copy_group = ?1) \
-             ON CONFLICT (id) DO UPDATE SET original = excluded.original, size = excluded.size",
-        )?
-        .execute(params![group])?;
+    // The original is the earliest published member (undated ones last); among those of one
+    // day, the fullest text (copies trim credits and paragraphs), then the first stored. A new
+    // member is compared with the current original only, so the cost stays flat.
+    let new_published = a.published.map(|p| p.date.to_string());
+    let is_original = match (orig_chars, &new_published, &orig_published) {
+        (None, _, _) => true, // a new group
+        (Some(_), Some(n), Some(o)) if n != o => n < o,
+        (Some(_), Some(_), None) => true,
+        (Some(_), None, Some(_)) => false,
+        (Some(chars), _, _) => text_chars > chars,
+    };
+    tx.prepare_cached(
+        "UPDATE copy_groups SET size = size + 1, \
+         original = CASE WHEN ?2 THEN ?3 ELSE original END WHERE num = ?1",
+    )?
+    .execute(params![group_num, is_original, a.id.as_str()])?;
+    Ok(if groups.is_empty() {
+        Placed::New
     } else {
-        tx.prepare_cached("INSERT INTO copy_groups (id, original, size) VALUES (?1, ?1, 1)")?
-            .execute(params![group])?;
-    }
-    Ok(if joined { Placed::Copy } else { Placed::New })
+        Placed::Copy
+    })
+}
+
+/// Moves every member and band key of group `from` into group `into`, and chooses the merged
+/// group's original afresh.
+fn merge_group(tx: &Transaction<'_>, from: i64, into: i64) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "UPDATE articles SET copy_group = (SELECT id FROM copy_groups WHERE num = ?2) \
+         WHERE copy_group = (SELECT id FROM copy_groups WHERE num = ?1)",
+    )?
+    .execute(params![from, into])?;
+    tx.prepare_cached("UPDATE OR IGNORE copy_bands SET grp = ?2 WHERE grp = ?1")?
+        .execute(params![from, into])?;
+    tx.prepare_cached("DELETE FROM copy_bands WHERE grp = ?1")?
+        .execute(params![from])?;
+    tx.prepare_cached("DELETE FROM copy_groups WHERE num = ?1")?
+        .execute(params![from])?;
+    tx.prepare_cached(
+        "UPDATE copy_groups SET \
+           size = (SELECT COUNT(*) FROM articles WHERE copy_group = copy_groups.id), \
+           original = (SELECT id FROM articles WHERE copy_group = copy_groups.id \
+                       ORDER BY published IS NULL, published, text_chars DESC, num LIMIT 1) \
+         WHERE num = ?1",
+    )?
+    .execute(params![into])?;
+    Ok(())
 }
 
 enum Placed {
@@ -291,7 +330,7 @@ impl Store for SqliteStore {
             ));
             sql.push_str(&format!(" AND a.outlet LIKE ?{} ESCAPE '\\'", args.len()));
         }
-        sql.push_str(" ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC");
+        sql.push_str(" ORDER BY a.published IS NULL, a.published DESC, a.num DESC");
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
         }
@@ -351,7 +390,7 @@ impl Store for SqliteStore {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {ROW_COLUMNS} FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
              WHERE a.copy_group = ?1 ORDER BY a.id = g.original DESC, a.published IS NULL, \
-             a.published, a.rowid"
+             a.published, a.num"
         ))?;
         let rows = stmt.query_map(params![group.as_str()], article_row)?;
         Ok(rows.collect::<Result<_, _>>()?)

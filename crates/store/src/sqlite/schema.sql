@@ -1,6 +1,18 @@
 -- sitrep schema, version 1: articles and copy groups.
+-- Integer primary keys (`num`) are stable across VACUUM, unlike implicit rowids, so other
+-- tables may refer to them.
+
+-- Small columns first: SQLite reads a row's columns in order, and those after a long `text`
+-- would cost its overflow pages on every copy lookup.
 CREATE TABLE articles (
-    id                 TEXT PRIMARY KEY,
+    num                INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    content_hash       TEXT NOT NULL,
+    copy_group         TEXT NOT NULL,   -- copy_groups.id
+    signatures         BLOB NOT NULL,   -- MinHash signatures (CopyFingerprint::encode_signatures)
+    published          TEXT,            -- YYYY-MM-DD
+    published_inferred INTEGER NOT NULL DEFAULT 0,
+    text_chars         INTEGER NOT NULL,
     path               TEXT NOT NULL,
     format             TEXT NOT NULL,
     url                TEXT,
@@ -8,30 +20,30 @@ CREATE TABLE articles (
     outlet             TEXT,
     byline             TEXT,
     language           TEXT,
-    published          TEXT,            -- YYYY-MM-DD
-    published_inferred INTEGER NOT NULL DEFAULT 0,
-    text               TEXT NOT NULL,
+    ingested_at        TEXT NOT NULL,
     meta               TEXT NOT NULL DEFAULT '{}',
-    content_hash       TEXT NOT NULL,
-    signatures         BLOB NOT NULL,   -- MinHash signatures (dedup::encode_signatures)
-    copy_group         TEXT NOT NULL,
-    ingested_at        TEXT NOT NULL
+    text               TEXT NOT NULL
 );
 CREATE INDEX articles_content_hash ON articles (content_hash);
 CREATE INDEX articles_copy_group ON articles (copy_group);
 CREATE INDEX articles_published ON articles (published);
 
--- One row per copy group; `original` is its earliest published member.
+-- One row per copy group (its id is the id of the article that founded it); `original` is
+-- its earliest published member.
 CREATE TABLE copy_groups (
-    id       TEXT PRIMARY KEY,
+    num      INTEGER PRIMARY KEY,
+    id       TEXT NOT NULL UNIQUE,
     original TEXT NOT NULL,
     size     INTEGER NOT NULL
 );
 
--- LSH band keys: articles sharing a key are candidates for near-copies.
--- `article` is the rowid of the article (smaller than its text id).
+-- LSH band keys of each copy group, with the member that brought the key: a new article that
+-- shares a key with a group is judged against that member. Keyed by group, a story's copies
+-- add only the keys it did not have, and a lookup returns about one row per story.
 CREATE TABLE copy_bands (
     key     INTEGER NOT NULL,
-    article INTEGER NOT NULL,
-    PRIMARY KEY (key, article)
+    grp     INTEGER NOT NULL,   -- copy_groups.num
+    article INTEGER NOT NULL,   -- articles.num
+    PRIMARY KEY (key, grp)
 ) WITHOUT ROWID;
+CREATE INDEX copy_bands_grp ON copy_bands (grp);
