@@ -20,15 +20,18 @@ use model::CopyFingerprint;
 
 pub use minhash::{LshParams, estimate_jaccard};
 
-/// LSH layout of the word fingerprint: 16 bands of 4 rows (candidates from Jaccard ≈ 0.5).
+/// LSH layout of the word fingerprint: 18 bands of 3 rows. A pair becomes a candidate with
+/// probability 1 − (1 − J³)¹⁸: 0.82 at J = 0.45, 0.99 at J = 0.6, 0.07 at J = 0.15.
 pub const WORD_LSH: LshParams = LshParams {
-    bands: 16,
-    rows: 4,
+    bands: 18,
+    rows: 3,
     salt: 0x5157_4f52_4453,
 };
-/// LSH layout of the skeleton fingerprint: 20 bands of 3 rows (candidates from Jaccard ≈ 0.37).
+/// LSH layout of the skeleton fingerprint: 24 bands of 3 rows: 0.48 at J = 0.3, 0.74 at
+/// J = 0.38. A rewrite missed here is still caught through the other copies of its story,
+/// since groups are transitive.
 pub const SKELETON_LSH: LshParams = LshParams {
-    bands: 20,
+    bands: 24,
     rows: 3,
     salt: 0x534b_454c,
 };
@@ -63,10 +66,12 @@ pub struct CopyJudge {
 
 impl Default for CopyJudge {
     fn default() -> Self {
+        // Measured on tests/data/copies (`sitrep eval copies`): rewrites score words 0.19–0.31
+        // and skeleton 0.28–0.40; distinct reports of one event at most 0.08 and 0.07.
         CopyJudge {
             words: 0.45,
-            skeleton: 0.5,
-            skeleton_words_floor: 0.1,
+            skeleton: 0.25,
+            skeleton_words_floor: 0.15,
         }
     }
 }
