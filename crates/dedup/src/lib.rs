@@ -62,6 +62,10 @@ pub struct CopyJudge {
     pub skeleton: f64,
     /// …provided the word shingles still overlap at least this much.
     pub skeleton_words_floor: f64,
+    /// A skeleton this similar (the same names and figures in the same order) needs only a
+    /// trace of shared wording: a rewrite that swapped nearly every common word.
+    pub strong_skeleton: f64,
+    pub strong_skeleton_words_floor: f64,
 }
 
 impl Default for CopyJudge {
@@ -72,6 +76,8 @@ impl Default for CopyJudge {
             words: 0.45,
             skeleton: 0.25,
             skeleton_words_floor: 0.15,
+            strong_skeleton: 0.6,
+            strong_skeleton_words_floor: 0.05,
         }
     }
 }
@@ -97,6 +103,7 @@ impl CopyJudge {
         s.exact
             || s.words >= self.words
             || (s.skeleton >= self.skeleton && s.words >= self.skeleton_words_floor)
+            || (s.skeleton >= self.strong_skeleton && s.words >= self.strong_skeleton_words_floor)
     }
 
     /// Both checks at once; the store calls this on each candidate.
