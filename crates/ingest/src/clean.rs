@@ -24,6 +24,7 @@ const MAX_TAIL_LEN: usize = 400;
 pub struct Lexicon {
     drop: RegexSet,
     tail: RegexSet,
+    address: RegexSet,
 }
 
 impl Lexicon {
@@ -31,6 +32,7 @@ impl Lexicon {
     pub fn parse(src: &str) -> Result<Lexicon, regex::Error> {
         let mut drop = Vec::new();
         let mut tail = Vec::new();
+        let mut address = Vec::new();
         let mut section = None;
         for line in src.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
@@ -39,16 +41,19 @@ impl Lexicon {
             match line {
                 "[drop]" => section = Some(&mut drop),
                 "[tail]" => section = Some(&mut tail),
+                "[address]" => section = Some(&mut address),
                 pat => {
                     if let Some(list) = section.as_mut() {
-                        list.push(format!("(?i)^(?:{pat})$"));
+                        list.push(pat.to_owned());
                     }
                 }
             }
         }
+        let whole = |pats: Vec<String>| pats.into_iter().map(|p| format!("(?i)^(?:{p})$"));
         Ok(Lexicon {
-            drop: RegexSet::new(drop)?,
-            tail: RegexSet::new(tail)?,
+            drop: RegexSet::new(whole(drop))?,
+            tail: RegexSet::new(whole(tail))?,
+            address: RegexSet::new(address)?,
         })
     }
 
@@ -65,6 +70,11 @@ impl Lexicon {
     /// paragraphs (reporting) are never tested.
     pub fn is_drop(&self, para: &str) -> bool {
         para.len() <= MAX_DROP_LEN && self.drop.is_match(para.trim_end_matches(['.', ' ']))
+    }
+
+    /// Whether a paragraph speaks to the reader ("follow us", "your inbox").
+    pub fn addresses_reader(&self, para: &str) -> bool {
+        self.address.is_match(para)
     }
 
     /// Whether a paragraph is a heading that opens trailing junk.
@@ -231,9 +241,12 @@ impl RepeatedLines {
         }
     }
 
-    /// The text without the paragraphs that several articles of `outlet` share.
+    /// The text without the paragraphs that several articles of `outlet` share and that are
+    /// furniture rather than reporting: they address the reader, or are not sentences.
     pub fn strip(&self, outlet: &str, text: &str) -> String {
+        let lex = Lexicon::builtin();
         let repeated: HashSet<usize> = Self::candidates(text)
+            .filter(|(_, p)| lex.addresses_reader(p) || !p.ends_with(['.', '!', '?', '"', '”']))
             .filter(|(_, p)| {
                 self.seen
                     .get(&(outlet.to_owned(), para_hash(p)))
@@ -275,6 +288,8 @@ mod tests {
             "(At The Daily Example, we ask hard questions. Join us by becoming a member today.)"
         ));
         assert!(lex.is_tail("Related Articles"));
+        assert!(lex.addresses_reader("Follow us for updates."));
+        assert!(!lex.addresses_reader("The US said it would send aid."));
         assert!(lex.is_tail("Source link"));
         assert!(lex.is_tail("More like this"));
         // Reporting stays.
