@@ -1,6 +1,8 @@
 //! Quality floors measured through `sitrep eval`: copy detection on the labelled set in the
 //! repository, and main-text extraction on the shared benchmark (skipped when absent).
 
+#![allow(clippy::unwrap_used)] // test helpers: a failure here is a failed test
+
 use std::path::Path;
 
 use assert_cmd::Command;
