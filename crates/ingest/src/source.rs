@@ -54,13 +54,10 @@ pub fn resolve(args: &[String]) -> Resolved {
     for arg in args {
         if arg == "-" {
             out.inputs.push(Input::Stdin);
-        } else if let Some((scheme, _)) = arg.split_once("://").filter(|(s, _)| is_scheme(s)) {
+        } else if arg.split_once("://").is_some_and(|(s, _)| is_scheme(s)) {
             match crate::fetch::check_url(arg) {
                 Ok(_) => out.inputs.push(Input::Url(arg.clone())),
-                Err(kind) => {
-                    let _ = scheme;
-                    out.errors.push(ReadError::new(arg, kind))
-                }
+                Err(kind) => out.errors.push(ReadError::new(arg, kind)),
             }
         } else {
             let path = PathBuf::from(arg);

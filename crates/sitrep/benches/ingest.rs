@@ -64,16 +64,15 @@ fn text_ingest(docs: &[Doc]) {
     }
     let db = tmp.join("bench.db");
     let mut store = SqliteStore::open(&db).expect("open db");
-    let start = Instant::now();
-    let report = pipeline::ingest(
-        &mut store,
-        &[folder.display().to_string()],
-        ingest::ReadOptions::default(),
-        pipeline::DEFAULT_BATCH,
-        &mut Quiet,
-    )
-    .expect("ingest");
-    let secs = start.elapsed().as_secs_f64();
+    let args = [folder.display().to_string()];
+    let mut timed_ingest = || {
+        let start = Instant::now();
+        let opts = ingest::ReadOptions::default();
+        let report = pipeline::ingest(&mut store, &args, opts, pipeline::DEFAULT_BATCH, &mut Quiet)
+            .expect("ingest");
+        (start.elapsed().as_secs_f64(), report)
+    };
+    let (secs, report) = timed_ingest();
     println!(
         "plain-text ingest into SQLite: {} articles ({:.1} MB) in {:.2} s = {:.0} articles/s, {:.2} MB/s; {}",
         docs.len(),
@@ -83,18 +82,9 @@ fn text_ingest(docs: &[Doc]) {
         bytes as f64 / 1e6 / secs,
         report.summary()
     );
-    let start = Instant::now();
-    let again = pipeline::ingest(
-        &mut store,
-        &[folder.display().to_string()],
-        ingest::ReadOptions::default(),
-        pipeline::DEFAULT_BATCH,
-        &mut Quiet,
-    )
-    .expect("ingest");
+    let (secs, again) = timed_ingest();
     println!(
-        "  second run of the same folder: {:.2} s; {}",
-        start.elapsed().as_secs_f64(),
+        "  second run of the same folder: {secs:.2} s; {}",
         again.summary()
     );
     let _ = std::fs::remove_dir_all(&tmp);
