@@ -272,6 +272,14 @@ fn handle(mut stream: TcpStream, base: &str, hits: &Mutex<Vec<String>>) -> std::
     let response = match target.as_str() {
         "/article.html" => Response::html(ARTICLE_HTML),
         "/feed.rss" => Response::ok("application/rss+xml; charset=utf-8", feed_rss(base)),
+        "/pdf-feed.rss" => Response::ok(
+            "application/rss+xml",
+            feed_rss(base).replace("/gone.html", "/report.pdf"),
+        ),
+        "/report.pdf" => Response::ok(
+            "application/pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(),
+        ),
         "/gzip.html" => Response::gzipped_html(gzip(WATER_HTML.as_bytes())),
         // A gzip file served as such (no Content-Encoding): sitrep's own gzip sniffing reads it.
         "/archive.html.gz" => Response::ok("application/gzip", gzip(WATER_HTML.as_bytes())),
@@ -776,6 +784,30 @@ fn feed_follow_reads_linked_pages_and_keeps_the_feed_text_of_a_404_item() {
     let mut hits = srv.hits();
     hits.sort_unstable();
     assert_eq!(hits, ["/article.html", "/feed.rss", "/gone.html"]);
+}
+
+#[test]
+fn feed_follow_refuses_a_linked_page_that_is_not_html() {
+    let srv = Server::start();
+    let feed = srv.url("/pdf-feed.rss");
+    let pdf = srv.url("/report.pdf");
+    let run = extract(&["--follow", &feed]);
+    assert_eq!(run.code, Some(1), "{run:#?}");
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            format!("{pdf}: unrecognised format: linked page is application/pdf, not HTML")
+                .as_str()
+        ],
+        "{run:#?}"
+    );
+    let records = run.records();
+    assert_eq!(records.len(), 2, "{run:#?}");
+    assert_eq!(
+        str_field(&records[1], "text"),
+        FEED_SUMMARY_2,
+        "the feed's text stands"
+    );
 }
 
 fn ingest(db: &Path, args: &[&str]) -> Run {

@@ -105,6 +105,21 @@ fn plain(s: &str) -> String {
 
 fn follow(link: &str, feed_name: &str, ing: &Ingestor) -> Result<Article, ReadErrorKind> {
     let page = ing.fetcher.fetch(link)?;
+    let mime = page
+        .content_type
+        .as_deref()
+        .and_then(|c| c.split(';').next())
+        .map(str::trim);
+    if let Some(mime) = mime.filter(|m| {
+        !m.eq_ignore_ascii_case("text/html") && !m.eq_ignore_ascii_case("application/xhtml+xml")
+    }) {
+        return Err(ReadErrorKind::Format(format!(
+            "linked page is {mime}, not HTML"
+        )));
+    }
+    if crate::source::looks_binary(&page.body) {
+        return Err(ReadErrorKind::Binary);
+    }
     read_page(
         &page.body,
         page.content_type.as_deref(),
