@@ -64,7 +64,9 @@ impl SqliteStore {
             });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
@@ -289,7 +291,11 @@ impl Store for SqliteStore {
         batch: &[NewArticle],
         judge: CopyJudgeFn<'_>,
     ) -> Result<BatchOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: take the write lock up front, so that a second writer waits (busy timeout)
+        // instead of failing when its read transaction would have to become a write.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = BatchOutcome::default();
         for item in batch {
             match place_one(&tx, item, judge)? {

@@ -249,3 +249,27 @@ fn refuses_a_newer_schema() {
         Err(StoreError::SchemaTooNew { found: 99, .. })
     ));
 }
+
+#[test]
+fn two_writers_on_one_file_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    drop(SqliteStore::open(&path).unwrap());
+    let handles: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut s = SqliteStore::open(&path).unwrap();
+                for i in 0..20 {
+                    let text = format!("Writer {w} report {i}: {BODY}");
+                    s.ingest(&[article(&text, &format!("W{w}-{i}"), None)], &judge())
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    assert_eq!(SqliteStore::open(&path).unwrap().count().unwrap(), 40);
+}
