@@ -86,23 +86,25 @@ impl Lexicon {
 /// Normalises one string: NFC, typographic spaces to plain spaces, control and zero-width
 /// characters removed, runs of spaces collapsed, trimmed. Keeps no newlines.
 pub fn normalize_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
+    // Invisible characters go first, so that NFC sees the letters they separated (an "e",
+    // a zero-width space and a combining accent compose to "é").
+    let visible: String = s
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
     // Most text is already NFC: skip the normaliser's buffering when a quick check says so.
-    let chars: Box<dyn Iterator<Item = char>> = if unicode_normalization::is_nfc_quick(s.chars())
-        == unicode_normalization::IsNormalized::Yes
-    {
-        Box::new(s.chars())
-    } else {
-        Box::new(s.nfc())
-    };
-    for c in chars {
-        let c = match c {
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
-            c if c.is_whitespace() => ' ',
-            c if c.is_control() => continue,
-            c => c,
+    let chars: Box<dyn Iterator<Item = char> + '_> =
+        if unicode_normalization::is_nfc_quick(visible.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            Box::new(visible.chars())
+        } else {
+            Box::new(visible.nfc())
         };
+    let mut out = String::with_capacity(visible.len());
+    let mut space = false;
+    for c in chars {
         if c == ' ' {
             space = !out.is_empty();
         } else {
@@ -114,6 +116,15 @@ pub fn normalize_inline(s: &str) -> String {
         }
     }
     out
+}
+
+/// Zero-width characters, soft hyphens, byte order marks and control characters other than
+/// whitespace: nothing a reader sees.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
 /// Splits raw text into normalised paragraphs. Blank lines separate paragraphs; inside a block,
@@ -304,6 +315,28 @@ mod tests {
         assert_eq!(normalize_inline("  a\u{00A0}b\u{200B}c\t\td  "), "a bc d");
         // NFC: e + combining acute becomes é.
         assert_eq!(normalize_inline("Pe\u{0301}rez"), "P\u{00E9}rez");
+    }
+
+    #[test]
+    fn invisible_characters_go_before_composition() {
+        assert_eq!(normalize_inline("e\u{200B}\u{0301}"), "\u{00E9}");
+    }
+
+    proptest::proptest! {
+        /// Normalising is idempotent and its output is NFC, single-spaced and trimmed.
+        #[test]
+        fn normalize_inline_is_a_fixed_point(s in "\\PC{0,60}|[e\u{0301}\u{200B}\u{00AD} \t]{0,20}") {
+            let once = normalize_inline(&s);
+            proptest::prop_assert_eq!(normalize_inline(&once), once.clone());
+            proptest::prop_assert!(unicode_normalization::is_nfc(&once));
+            proptest::prop_assert!(!once.contains("  ") && once.trim() == once);
+        }
+
+        /// Paragraph splitting never panics and never yields empty paragraphs.
+        #[test]
+        fn paragraphs_are_never_empty(s in "\\PC{0,200}|[a. \n\r]{0,60}") {
+            proptest::prop_assert!(paragraphs(&s).iter().all(|p| !p.is_empty()));
+        }
     }
 
     #[test]

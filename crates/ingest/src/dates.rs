@@ -179,6 +179,29 @@ mod tests {
         assert_eq!(date_in_url("https://x.example/article/1234567890"), None);
     }
 
+    proptest::proptest! {
+        /// Any string parses without panicking, to a plausible date or to nothing.
+        #[test]
+        fn any_string_gives_a_plausible_date_or_none(
+            s in "\\PC{0,40}|[0-9/ .,-]{0,20}|(Mar(ch)?|[0-9]{1,2}) [0-9]{1,2},? [0-9]{4}"
+        ) {
+            use chrono::Datelike;
+            for d in [parse_date(&s), date_in_url(&s), date_in_opening(&s)].into_iter().flatten() {
+                proptest::prop_assert!((1900..=2100).contains(&d.year()));
+            }
+        }
+
+        /// Every real calendar day written in the common forms reads back as itself.
+        #[test]
+        fn written_dates_round_trip(days in 0i64..55_000) {
+            let day = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Duration::days(days);
+            for form in ["%Y-%m-%d", "%B %-d, %Y", "%-d %B %Y", "%a, %d %b %Y 10:00:00 GMT", "%Y/%m/%d"] {
+                let written = day.format(form).to_string();
+                proptest::prop_assert_eq!(parse_date(&written), Some(day), "{}", written);
+            }
+        }
+    }
+
     #[test]
     fn opening_dates() {
         assert_eq!(

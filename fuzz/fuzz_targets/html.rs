@@ -1,0 +1,8 @@
+//! `html`: bytes read as a file called `x.html` (the extension chooses the reader).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    sitrep_fuzz::read_and_check(Some("x.html"), data);
+});
