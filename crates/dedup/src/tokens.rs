@@ -32,7 +32,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 capital = c.is_uppercase();
                 digit = c.is_numeric();
             }
-            word.extend(c.to_lowercase());
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
         } else if matches!(c, '\'' | '’') && !word.is_empty() {
             // stays inside the word
         } else {

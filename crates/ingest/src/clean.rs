@@ -49,11 +49,17 @@ impl Lexicon {
                 }
             }
         }
-        let whole = |pats: Vec<String>| pats.into_iter().map(|p| format!("(?i)^(?:{p})$"));
+        // Word boundaries are ASCII (the patterns are English furniture): Unicode ones would
+        // keep the regex engine off its fast DFA path.
+        let ascii_b = |p: String| p.replace("\\b", "(?-u:\\b)");
+        let whole = |pats: Vec<String>| {
+            pats.into_iter()
+                .map(move |p| format!("(?i)^(?:{})$", ascii_b(p)))
+        };
         Ok(Lexicon {
             drop: RegexSet::new(whole(drop))?,
             tail: RegexSet::new(whole(tail))?,
-            address: RegexSet::new(address)?,
+            address: RegexSet::new(address.into_iter().map(ascii_b))?,
         })
     }
 
@@ -257,12 +263,12 @@ impl RepeatedLines {
     pub fn strip(&self, outlet: &str, text: &str) -> String {
         let lex = Lexicon::builtin();
         let repeated: HashSet<usize> = Self::candidates(text)
-            .filter(|(_, p)| lex.addresses_reader(p) || !p.ends_with(['.', '!', '?', '"', '”']))
             .filter(|(_, p)| {
                 self.seen
                     .get(&(outlet.to_owned(), para_hash(p)))
                     .is_some_and(|s| s.len() >= REPEAT_THRESHOLD)
             })
+            .filter(|(_, p)| lex.addresses_reader(p) || !p.ends_with(['.', '!', '?', '"', '”']))
             .map(|(i, _)| i)
             .collect();
         if repeated.is_empty() {
