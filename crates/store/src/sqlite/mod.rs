@@ -128,25 +128,30 @@ fn place_one(
         .map(|&k| k as i64)
         .collect();
     if !keys.is_empty() && groups.is_empty() {
+        // Members that brought a shared key, most shared keys first: the likeliest copy is
+        // judged first, and once a group matches its other members are not read at all.
         let sql = format!(
-            "SELECT DISTINCT b.grp, b.article, a.content_hash, a.signatures FROM copy_bands b \
-             JOIN articles a ON a.num = b.article WHERE b.key IN ({}) LIMIT {MAX_CANDIDATES}",
+            "SELECT grp, article, COUNT(*) AS shared FROM copy_bands WHERE key IN ({}) \
+             GROUP BY grp, article ORDER BY shared DESC LIMIT {MAX_CANDIDATES}",
             vec!["?"; keys.len()].join(",")
         );
-        let mut stmt = tx.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(keys.iter()))?;
-        while let Some(r) = rows.next()? {
-            let group: i64 = r.get(0)?;
+        let candidates: Vec<(i64, i64)> = tx
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(keys.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut signatures =
+            tx.prepare_cached("SELECT content_hash, signatures FROM articles WHERE num = ?1")?;
+        for (group, article) in candidates {
+            let group = live_group(tx, group)?;
             if groups.contains(&group) {
-                continue; // already a copy of this story: no need to judge another member
+                continue;
             }
-            let other = CopyFingerprint::decode_signatures(r.get(2)?, &r.get::<_, Vec<u8>>(3)?)
-                .ok_or_else(|| {
-                    StoreError::Corrupt(format!(
-                        "signatures of article #{}",
-                        r.get::<_, i64>(1).unwrap_or(0)
-                    ))
-                })?;
+            let (hash, bytes): (String, Vec<u8>) =
+                signatures.query_row(params![article], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let other = CopyFingerprint::decode_signatures(hash, &bytes)
+                .ok_or_else(|| StoreError::Corrupt(format!("signatures of article #{article}")))?;
             if judge(fp, &other) {
                 groups.insert(group);
             }
@@ -233,20 +238,31 @@ fn place_one(
     })
 }
 
-/// Moves every member and band key of group `from` into group `into`, and chooses the merged
-/// group's original afresh.
+/// The group a band row's group number stands for now, following merges.
+fn live_group(tx: &Transaction<'_>, mut group: i64) -> Result<i64, StoreError> {
+    let mut stmt = tx.prepare_cached("SELECT merged_into FROM copy_groups WHERE num = ?1")?;
+    // Chains are short (one link per merge); the bound guards against a corrupt cycle.
+    for _ in 0..64 {
+        match stmt.query_row(params![group], |r| r.get::<_, Option<i64>>(0))? {
+            Some(next) => group = next,
+            None => return Ok(group),
+        }
+    }
+    Err(StoreError::Corrupt(format!(
+        "copy group #{group}: merge chain too long"
+    )))
+}
+
+/// Moves every member of group `from` into group `into` (its band keys stay, and resolve
+/// through `merged_into`), and chooses the merged group's original afresh.
 fn merge_group(tx: &Transaction<'_>, from: i64, into: i64) -> Result<(), StoreError> {
     tx.prepare_cached(
         "UPDATE articles SET copy_group = (SELECT id FROM copy_groups WHERE num = ?2) \
          WHERE copy_group = (SELECT id FROM copy_groups WHERE num = ?1)",
     )?
     .execute(params![from, into])?;
-    tx.prepare_cached("UPDATE OR IGNORE copy_bands SET grp = ?2 WHERE grp = ?1")?
+    tx.prepare_cached("UPDATE copy_groups SET merged_into = ?2, size = 0 WHERE num = ?1")?
         .execute(params![from, into])?;
-    tx.prepare_cached("DELETE FROM copy_bands WHERE grp = ?1")?
-        .execute(params![from])?;
-    tx.prepare_cached("DELETE FROM copy_groups WHERE num = ?1")?
-        .execute(params![from])?;
     tx.prepare_cached(
         "UPDATE copy_groups SET \
            size = (SELECT COUNT(*) FROM articles WHERE copy_group = copy_groups.id), \

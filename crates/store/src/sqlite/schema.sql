@@ -29,21 +29,23 @@ CREATE INDEX articles_copy_group ON articles (copy_group);
 CREATE INDEX articles_published ON articles (published);
 
 -- One row per copy group (its id is the id of the article that founded it); `original` is
--- its earliest published member.
+-- its earliest published member. A group absorbed by another keeps its row, with
+-- `merged_into` naming the group that absorbed it, so that its band keys need no rewriting.
 CREATE TABLE copy_groups (
-    num      INTEGER PRIMARY KEY,
-    id       TEXT NOT NULL UNIQUE,
-    original TEXT NOT NULL,
-    size     INTEGER NOT NULL
+    num         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    original    TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    merged_into INTEGER              -- copy_groups.num, for absorbed groups
 );
 
 -- LSH band keys of each copy group, with the member that brought the key: a new article that
 -- shares a key with a group is judged against that member. Keyed by group, a story's copies
--- add only the keys it did not have, and a lookup returns about one row per story.
+-- add only the keys it did not have, and a lookup returns about one row per story. `grp` may
+-- name an absorbed group: follow copy_groups.merged_into.
 CREATE TABLE copy_bands (
     key     INTEGER NOT NULL,
     grp     INTEGER NOT NULL,   -- copy_groups.num
     article INTEGER NOT NULL,   -- articles.num
     PRIMARY KEY (key, grp)
 ) WITHOUT ROWID;
-CREATE INDEX copy_bands_grp ON copy_bands (grp);
