@@ -45,7 +45,8 @@ impl SqliteStore {
         let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-             PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
+             PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; \
+             PRAGMA wal_autocheckpoint = 8192;",
         )?;
         let mut store = SqliteStore { conn };
         store.migrate()?;
