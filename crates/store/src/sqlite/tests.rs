@@ -191,7 +191,9 @@ fn a_bridging_copy_merges_groups() {
     // A later, edited copy of the absorbed half finds the merged story through the half's
     // band keys, which still name the absorbed group.
     let edited = format!("{OTHER} {OTHER} The delegations will meet again next week.");
-    let out = s.ingest(&[article(&edited, "D", Some((2022, 3, 4)))], &loose).unwrap();
+    let out = s
+        .ingest(&[article(&edited, "D", Some((2022, 3, 4)))], &loose)
+        .unwrap();
     assert_eq!(out.copies, 1);
     let rows = s.articles(&ArticleFilter::default()).unwrap();
     assert_eq!((rows.len(), rows[0].copies), (1, 3), "{rows:?}");
