@@ -29,6 +29,26 @@ fn json_lines(out: &[u8]) -> Vec<Value> {
         .collect()
 }
 
+/// Runs `sitrep extract` with `args`, expects success, and returns its records.
+fn extract_ok<I, S>(args: I) -> Vec<Value>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = Command::cargo_bin("sitrep")
+        .expect("binary built")
+        .arg("extract")
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
+
 fn stored(db: &Path) -> Vec<Value> {
     let out = sitrep(db)
         .args(["articles", "--all", "--json"])
@@ -169,18 +189,7 @@ fn articles_lists_stories_with_filters_and_show_gives_copies() {
 
 #[test]
 fn readers_fill_the_article_from_each_format() {
-    let out = Command::cargo_bin("sitrep")
-        .unwrap()
-        .arg("extract")
-        .arg(examples())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let recs = json_lines(&out.stdout);
+    let recs = extract_ok([examples()]);
     let find = |title_part: &str| {
         recs.iter()
             .find(|r| r["title"].as_str().is_some_and(|t| t.contains(title_part)))
@@ -328,19 +337,9 @@ fn extract_seeds_drops_trailing_site_boilerplate() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let out = Command::cargo_bin("sitrep")
-        .unwrap()
-        .arg("extract")
-        .args(["--published", "2022-03-21"])
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let recs = json_lines(&out.stdout);
+    let mut args: Vec<PathBuf> = vec!["--published".into(), "2022-03-21".into()];
+    args.extend(files.iter().cloned());
+    let recs = extract_ok(&args);
     assert_eq!(recs.len(), files.len());
     for r in &recs {
         let text = r["text"].as_str().unwrap();
