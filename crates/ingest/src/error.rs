@@ -15,6 +15,8 @@ pub enum ReadErrorKind {
     TooLarge { size: u64, cap: u64 },
     #[error("undecodable bytes: {0}")]
     Undecodable(String),
+    #[error("HTML nested more than {limit} elements deep; refused as hostile")]
+    TooDeep { limit: usize },
     #[error("binary content, not an article")]
     Binary,
     #[error("truncated or corrupt gzip: {0}")]

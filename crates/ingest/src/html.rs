@@ -529,6 +529,9 @@ fn blocks_text(root: &NodeRef<'_>) -> String {
 
 /// Text of an HTML fragment (a feed item's content): blocks kept in order, link lists dropped.
 pub fn fragment_text(html: &str) -> String {
+    if nesting_depth(html, MAX_NESTING) > MAX_NESTING {
+        return strip_tags(html);
+    }
     let frag = Document::fragment(html);
     blocks_text(&frag.root())
 }
@@ -548,6 +551,124 @@ pub fn blocks_of_page(doc: &Document) -> String {
     }
 }
 
+/// Nesting beyond which a page is read without the main-text extractor. Real pages stay far
+/// below it; a page of thousands of nested elements would take minutes to score.
+const MAX_DEPTH: usize = 400;
+
+/// Whether any node lies deeper than `limit` (an iterative walk that stops early).
+fn deeper_than(doc: &Document, limit: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        stack.extend(
+            node.children_it(false)
+                .filter(|c| c.is_element())
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    false
+}
+
+/// All text of a page, elements that are never article text left out, in one iterative pass.
+fn flat_text(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut stack = vec![doc.root()];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            out.push_str(&node.text());
+            continue;
+        }
+        if node.is_element() {
+            let name = node
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if SKIP.contains(&name.as_str()) {
+                continue;
+            }
+            if BLOCK.contains(&name.as_str()) {
+                out.push('\n');
+            }
+        }
+        let children: Vec<_> = node.children_it(false).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    out
+}
+
+/// Deepest element nesting the HTML parser is given. html5ever checks scopes by walking the
+/// stack of open elements, so parsing costs grow with depth × elements: 100,000 nested
+/// elements take half a minute. Real pages stay in the low hundreds.
+pub const MAX_NESTING: usize = 2_000;
+
+/// Elements that never hold children, so their start tags do not nest.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
+];
+
+/// The deepest nesting of start tags in raw HTML, by a linear scan of its tags (comments and
+/// the contents of scripts are not skipped, so the estimate errs high). Stops counting past
+/// `limit`.
+pub fn nesting_depth(html: &str, limit: usize) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                let name = bytes[i..name_end].to_ascii_lowercase();
+                let tag_end = bytes[name_end..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |n| name_end + n);
+                let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                if !self_closing && !VOID.contains(&name.as_slice()) {
+                    depth += 1;
+                    max = max.max(depth);
+                    if max > limit {
+                        return max;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Text of markup too deeply nested to parse: tags dropped, a few entities decoded, in one
+/// linear pass.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+}
+
 /// Whether a string looks like HTML markup rather than plain text.
 pub fn looks_like_markup(s: &str) -> bool {
     let lower = s.get(..s.len().min(2048)).unwrap_or(s).to_ascii_lowercase();
@@ -563,6 +684,10 @@ pub fn looks_like_markup(s: &str) -> bool {
 /// article-extraction benchmark for its accuracy, speed and light build (see
 /// `docs/PERFORMANCE.md`). When it finds nothing, the block walker of this module takes over.
 pub fn main_text(html: &str, doc: Document, url: Option<&str>) -> String {
+    if deeper_than(&doc, MAX_DEPTH) {
+        // Readability's scoring is quadratic in depth: a pathological page gets a linear read.
+        return flat_text(&doc);
+    }
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         // Bounds the work on pathological pages; real articles have far fewer elements.
@@ -640,6 +765,41 @@ mod tests {
             Some("https://a.example/2022/03/01/x"),
         );
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2022, 3, 1));
+    }
+
+    #[test]
+    fn nesting_is_measured_on_raw_markup() {
+        assert_eq!(
+            nesting_depth("<html><body><p>a<br>b<img src=x/></p></body></html>", 100),
+            3
+        );
+        assert_eq!(nesting_depth("<div><div/><hr></div>", 100), 1);
+        assert_eq!(nesting_depth("no tags < 5 and a < b", 100), 0);
+        assert!(nesting_depth(&"<div>".repeat(10_000), 2_000) > 2_000);
+        let deep = format!("{}<b>Tanks &amp; trucks</b>", "<span>".repeat(5_000));
+        assert_eq!(fragment_text(&deep).trim(), "Tanks & trucks");
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_read_linearly() {
+        // Deeper than Readability is given, shallower than the parser refuses.
+        let depth = 1_000;
+        let page = format!(
+            "<html><body>{}<p>Buses left the city at dawn.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let doc = Document::from(page.as_str());
+        assert!(deeper_than(&doc, MAX_DEPTH));
+        let started = std::time::Instant::now();
+        let text = main_text(&page, doc, None);
+        assert_eq!(text.trim(), "Buses left the city at dawn.");
+        // Not a measure of speed: a guard against the quadratic path, which takes minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert!(!deeper_than(
+            &Document::from("<div><p>x</p></div>"),
+            MAX_DEPTH
+        ));
     }
 
     #[test]

@@ -556,3 +556,39 @@ fn help_explains_each_command() {
         "{help}"
     );
 }
+
+#[test]
+fn a_pathologically_nested_page_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("nest.html");
+    let depth = 50_000;
+    std::fs::write(
+        &page,
+        format!(
+            "<html><body>{}<p>x</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        ),
+    )
+    .unwrap();
+    let good = examples().join("istanbul_talks_danube.html");
+    let out = Command::cargo_bin("sitrep")
+        .unwrap()
+        .arg("extract")
+        .arg(&page)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("nest.html") && stderr.contains("nested more than"),
+        "{stderr}"
+    );
+    assert_eq!(
+        json_lines(&out.stdout).len(),
+        1,
+        "the good page is still read"
+    );
+}

@@ -43,6 +43,12 @@ pub fn read_page(
     ing: &Ingestor,
 ) -> Result<Article, ReadErrorKind> {
     let source = html::decode(bytes, content_type);
+    let depth = html::nesting_depth(&source, html::MAX_NESTING);
+    if depth > html::MAX_NESTING {
+        return Err(ReadErrorKind::TooDeep {
+            limit: html::MAX_NESTING,
+        });
+    }
     let dom = dom_query::Document::from(source.as_str());
     let meta = PageMeta::read(&dom, page_url);
     let body = html::main_text(&source, dom, page_url);
