@@ -5,7 +5,7 @@
 //! one outlet) paragraphs repeated in several of them ([`RepeatedLines`]). Link density is judged
 //! where links are still visible, in the HTML readers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::RegexSet;
@@ -226,68 +226,60 @@ pub fn clean_text(raw: &str) -> String {
     strip_boilerplate(paragraphs(raw), Lexicon::builtin()).join("\n\n")
 }
 
-/// Paragraphs repeated across several articles of one outlet: site furniture the lexicon does
-/// not know. Only short paragraphs near the head or the tail of an article count, so a sentence
-/// an outlet repeats inside its reporting is kept.
-#[derive(Debug, Default)]
-pub struct RepeatedLines {
-    seen: HashMap<(String, u64), HashSet<u64>>,
-}
-
 /// How many articles of one outlet must share a paragraph before it is boilerplate.
 pub const REPEAT_THRESHOLD: usize = 3;
 const EDGE_PARAS_HEAD: usize = 3;
 const EDGE_PARAS_TAIL: usize = 6;
 const MAX_REPEAT_WORDS: usize = 25;
 
-impl RepeatedLines {
-    fn candidates(text: &str) -> impl Iterator<Item = (usize, &str)> {
-        let paras: Vec<&str> = text.split("\n\n").collect();
-        let n = paras.len();
-        paras.into_iter().enumerate().filter(move |(i, p)| {
+/// The short paragraphs at the head or tail of a text, where outlets put their furniture, as
+/// (paragraph index, stable hash) pairs. Paragraphs that several articles of one outlet share
+/// are candidates for [`strip_repeated`]; the hashes are stored so that this works across runs.
+pub fn edge_lines(text: &str) -> Vec<(usize, u64)> {
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    let n = paras.len();
+    paras
+        .into_iter()
+        .enumerate()
+        .filter(|(i, p)| {
             (*i < EDGE_PARAS_HEAD || *i + EDGE_PARAS_TAIL >= n)
                 && p.split_whitespace().count() <= MAX_REPEAT_WORDS
         })
-    }
-
-    /// Records the edge paragraphs of one article of `outlet`.
-    pub fn observe(&mut self, outlet: &str, article_key: u64, text: &str) {
-        for (_, p) in Self::candidates(text) {
-            let key = (outlet.to_owned(), para_hash(p));
-            self.seen.entry(key).or_default().insert(article_key);
-        }
-    }
-
-    /// The text without the paragraphs that several articles of `outlet` share and that are
-    /// furniture rather than reporting: they address the reader, or are not sentences.
-    pub fn strip(&self, outlet: &str, text: &str) -> String {
-        let lex = Lexicon::builtin();
-        let repeated: HashSet<usize> = Self::candidates(text)
-            .filter(|(_, p)| {
-                self.seen
-                    .get(&(outlet.to_owned(), para_hash(p)))
-                    .is_some_and(|s| s.len() >= REPEAT_THRESHOLD)
-            })
-            .filter(|(_, p)| lex.addresses_reader(p) || !p.ends_with(['.', '!', '?', '"', '”']))
-            .map(|(i, _)| i)
-            .collect();
-        if repeated.is_empty() {
-            return text.to_owned();
-        }
-        text.split("\n\n")
-            .enumerate()
-            .filter(|(i, _)| !repeated.contains(i))
-            .map(|(_, p)| p)
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    }
+        // Positive i64 range, so that both SQL backends store it unchanged.
+        .map(|(i, p)| (i, xxhash_rust::xxh3::xxh3_64(p.as_bytes()) >> 1))
+        .collect()
 }
 
-fn para_hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+/// The text without the edge paragraphs that `repeated` says several articles of its outlet
+/// share, when they are furniture rather than reporting: they address the reader, or are not
+/// sentences. A repeated disclaimer that qualifies the reporting stays.
+pub fn strip_repeated(text: &str, repeated: impl Fn(u64) -> bool) -> String {
+    let lex = Lexicon::builtin();
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    let drop: HashSet<usize> = edge_lines(text)
+        .into_iter()
+        .filter(|&(_, h)| repeated(h))
+        .filter(|&(i, _)| {
+            let p = paras[i];
+            lex.addresses_reader(p) || !p.ends_with(['.', '!', '?', '"', '”'])
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if drop.is_empty() {
+        return text.to_owned();
+    }
+    let kept: Vec<&str> = paras
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !drop.contains(i))
+        .map(|(_, p)| p)
+        .collect();
+    // Never strip an article to nothing.
+    if kept.iter().all(|p| p.trim().is_empty()) {
+        text.to_owned()
+    } else {
+        kept.join("\n\n")
+    }
 }
 
 #[cfg(test)]
@@ -409,19 +401,26 @@ mod tests {
     }
 
     #[test]
-    fn repeated_edge_lines_of_one_outlet_are_removed() {
-        let mut rep = RepeatedLines::default();
-        let texts: Vec<String> = (0..4)
-            .map(|i| format!("Story {i} opens with news.\n\nBody {i} continues.\n\nFollow the Example Gazette for more."))
-            .collect();
-        for (i, t) in texts.iter().enumerate() {
-            rep.observe("Example Gazette", i as u64, t);
-        }
+    fn repeated_edge_lines_are_removed_when_they_are_furniture() {
+        let text = "Story opens with news.\n\nBody continues.\n\nFollow the Example Gazette for more.\n\nClaims by both sides cannot be independently verified.";
+        let edges = edge_lines(text);
+        assert_eq!(edges.len(), 4, "short text: every paragraph is at an edge");
+        let all: HashSet<u64> = edges.iter().map(|e| e.1).collect();
+        // Everything repeated: only the call to action goes; reporting and the hedge stay.
         assert_eq!(
-            rep.strip("Example Gazette", &texts[0]),
-            "Story 0 opens with news.\n\nBody 0 continues."
+            strip_repeated(text, |h| all.contains(&h)),
+            "Story opens with news.\n\nBody continues.\n\nClaims by both sides cannot be independently verified."
         );
-        // Another outlet's identical line is not affected.
-        assert_eq!(rep.strip("Other", &texts[0]), texts[0]);
+        assert_eq!(strip_repeated(text, |_| false), text);
+        assert_eq!(
+            strip_repeated("Follow us.", |_| true),
+            "Follow us.",
+            "never to nothing"
+        );
+        // Hashes are stable: they are stored and compared across runs and versions.
+        assert_eq!(
+            edge_lines("Follow us.")[0].1,
+            xxhash_rust::xxh3::xxh3_64(b"Follow us.") >> 1
+        );
     }
 }

@@ -169,6 +169,7 @@ fn corpus_stories(docs: &[Doc]) -> Vec<usize> {
         .enumerate()
         .map(|(i, d)| NewArticle {
             fingerprint: dedup::fingerprint(&d.text),
+            edge_lines: Vec::new(),
             article: model::Article {
                 id: model::ArticleId::derive(&d.text, None, None, Some(&format!("{i}"))),
                 path: i.to_string(),
@@ -238,6 +239,7 @@ fn dedup_at_scale(docs: &[Doc], total: usize) {
         fingerprint_secs += t.elapsed().as_secs_f64();
         batch.push(NewArticle {
             fingerprint,
+            edge_lines: Vec::new(),
             article: model::Article {
                 id,
                 path: format!("bench/{i}"),

@@ -1,10 +1,13 @@
-//! Ingest end to end: resolve inputs, read them, drop per-outlet repeated boilerplate,
-//! fingerprint, and store in batches of one transaction each.
+//! Ingest end to end: resolve inputs, read them, drop paragraphs an outlet repeats across its
+//! articles (in this run and stored before), fingerprint, and store in batches of one
+//! transaction each.
 
 use dedup::CopyJudge;
-use ingest::clean::RepeatedLines;
+use std::collections::{HashMap, HashSet};
+
+use ingest::clean;
 use ingest::{Ingestor, ReadError, ReadOptions};
-use model::Article;
+use model::{Article, ArticleId};
 use serde::Serialize;
 use store::{BatchOutcome, NewArticle, Store, StoreError};
 
@@ -126,8 +129,6 @@ struct Batcher<'s> {
     store: &'s mut dyn Store,
     size: usize,
     pending: Vec<Article>,
-    repeated: RepeatedLines,
-    seen: u64,
     judge: CopyJudge,
 }
 
@@ -137,17 +138,11 @@ impl<'s> Batcher<'s> {
             store,
             size,
             pending: Vec::new(),
-            repeated: RepeatedLines::default(),
-            seen: 0,
             judge: CopyJudge::default(),
         }
     }
 
     fn push(&mut self, a: Article, report: &mut IngestReport) -> Result<(), StoreError> {
-        if let Some(outlet) = &a.outlet {
-            self.seen += 1;
-            self.repeated.observe(outlet, self.seen, &a.text);
-        }
         self.pending.push(a);
         if self.pending.len() >= self.size {
             self.flush(report)?;
@@ -155,21 +150,66 @@ impl<'s> Batcher<'s> {
         Ok(())
     }
 
+    /// Strips the paragraphs that the articles of one outlet repeat (counting those of this
+    /// batch and those stored before), fingerprints, and stores the batch.
     fn flush(&mut self, report: &mut IngestReport) -> Result<(), StoreError> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let batch: Vec<NewArticle> = std::mem::take(&mut self.pending)
-            .into_iter()
-            .map(|mut article| {
-                if let Some(outlet) = &article.outlet {
-                    let stripped = self.repeated.strip(outlet, &article.text);
-                    if !stripped.trim().is_empty() {
-                        article.text = stripped;
-                    }
+        let pending = std::mem::take(&mut self.pending);
+        let edges: Vec<Vec<u64>> = pending
+            .iter()
+            .map(|a| match a.outlet {
+                Some(_) => clean::edge_lines(&a.text)
+                    .into_iter()
+                    .map(|(_, h)| h)
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect();
+        // Which articles of each outlet carry each edge line: stored ones, then this batch's.
+        let mut witnesses: HashMap<(&str, u64), HashSet<ArticleId>> = HashMap::new();
+        let mut by_outlet: HashMap<&str, HashSet<u64>> = HashMap::new();
+        for (a, lines) in pending.iter().zip(&edges) {
+            if let Some(outlet) = a.outlet.as_deref() {
+                by_outlet.entry(outlet).or_default().extend(lines);
+            }
+        }
+        for (outlet, lines) in &by_outlet {
+            let lines: Vec<u64> = lines.iter().copied().collect();
+            let stored = self
+                .store
+                .line_witnesses(outlet, &lines, clean::REPEAT_THRESHOLD)?;
+            for (line, ids) in stored {
+                witnesses.entry((outlet, line)).or_default().extend(ids);
+            }
+        }
+        for (a, lines) in pending.iter().zip(&edges) {
+            if let Some(outlet) = a.outlet.as_deref() {
+                for &line in lines {
+                    witnesses
+                        .entry((outlet, line))
+                        .or_default()
+                        .insert(a.id.clone());
+                }
+            }
+        }
+        let batch: Vec<NewArticle> = pending
+            .iter()
+            .zip(edges)
+            .map(|(a, edge_lines)| {
+                let mut article = a.clone();
+                if let Some(outlet) = a.outlet.as_deref() {
+                    let repeated = |line: u64| {
+                        witnesses
+                            .get(&(outlet, line))
+                            .is_some_and(|w| w.len() >= clean::REPEAT_THRESHOLD)
+                    };
+                    article.text = clean::strip_repeated(&a.text, repeated);
                 }
                 NewArticle {
                     fingerprint: dedup::fingerprint(&article.text),
+                    edge_lines,
                     article,
                 }
             })

@@ -8,6 +8,8 @@
 
 mod sqlite;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use model::{Article, ArticleId, CopyFingerprint, StoredArticle};
 use serde::Serialize;
@@ -36,6 +38,9 @@ pub enum StoreError {
 pub struct NewArticle {
     pub article: Article,
     pub fingerprint: CopyFingerprint,
+    /// Hashes of its short head and tail paragraphs as read (`ingest::clean::edge_lines`),
+    /// recorded for its outlet so that furniture repeated across runs can be recognised.
+    pub edge_lines: Vec<u64>,
 }
 
 /// Decides whether two fingerprints are copies of one story.
@@ -110,4 +115,13 @@ pub trait Store {
 
     /// Number of stored articles.
     fn count(&self) -> Result<usize, StoreError>;
+
+    /// For each of `lines` (edge-paragraph hashes), up to `per_line` stored articles of
+    /// `outlet` that had it.
+    fn line_witnesses(
+        &self,
+        outlet: &str,
+        lines: &[u64],
+        per_line: usize,
+    ) -> Result<HashMap<u64, Vec<ArticleId>>, StoreError>;
 }

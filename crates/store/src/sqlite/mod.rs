@@ -1,7 +1,7 @@
 //! The embedded SQLite backend: WAL journal, one transaction per batch, schema migrations
 //! tracked in `PRAGMA user_version`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -207,6 +207,14 @@ fn place_one(
         a.text,
     ])?;
     let article_num = tx.last_insert_rowid();
+    if let Some(outlet) = &a.outlet {
+        let mut ins = tx.prepare_cached(
+            "INSERT OR IGNORE INTO outlet_lines (outlet, line, article) VALUES (?1, ?2, ?3)",
+        )?;
+        for &line in &item.edge_lines {
+            ins.execute(params![outlet, line as i64, a.id.as_str()])?;
+        }
+    }
     {
         // Keys the group already has stay with the member that brought them.
         let mut ins = tx.prepare_cached(
@@ -417,6 +425,29 @@ impl Store for SqliteStore {
         ))?;
         let rows = stmt.query_map(params![group.as_str()], article_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn line_witnesses(
+        &self,
+        outlet: &str,
+        lines: &[u64],
+        per_line: usize,
+    ) -> Result<HashMap<u64, Vec<ArticleId>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article FROM outlet_lines WHERE outlet = ?1 AND line = ?2 LIMIT ?3",
+        )?;
+        let mut out = HashMap::new();
+        for &line in lines {
+            let ids: Vec<ArticleId> = stmt
+                .query_map(params![outlet, line as i64, per_line as i64], |r| {
+                    Ok(ArticleId::from_stored(r.get::<_, String>(0)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            if !ids.is_empty() {
+                out.insert(line, ids);
+            }
+        }
+        Ok(out)
     }
 
     fn count(&self) -> Result<usize, StoreError> {

@@ -49,3 +49,12 @@ CREATE TABLE copy_bands (
     article INTEGER NOT NULL,   -- articles.num
     PRIMARY KEY (key, grp)
 ) WITHOUT ROWID;
+
+-- Short paragraphs at the head and tail of each article of an outlet (by stable hash): a
+-- paragraph that several articles of one outlet share is site furniture, across runs.
+CREATE TABLE outlet_lines (
+    outlet  TEXT NOT NULL,
+    line    INTEGER NOT NULL,
+    article TEXT NOT NULL,      -- articles.id
+    PRIMARY KEY (outlet, line, article)
+) WITHOUT ROWID;

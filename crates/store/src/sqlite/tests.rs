@@ -42,6 +42,7 @@ fn article(text: &str, outlet: &str, date: Option<(i32, u32, u32)>) -> NewArticl
     };
     NewArticle {
         fingerprint: dedup::fingerprint(text),
+        edge_lines: Vec::new(),
         article: a,
     }
 }
@@ -281,4 +282,25 @@ fn two_writers_on_one_file_both_succeed() {
         h.join().unwrap();
     }
     assert_eq!(SqliteStore::open(&path).unwrap().count().unwrap(), 40);
+}
+
+#[test]
+fn edge_lines_are_kept_per_outlet() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let mut a = article(BODY, "Alpha", None);
+    a.edge_lines = vec![7, 9];
+    let mut b = article(OTHER, "Alpha", None);
+    b.edge_lines = vec![7];
+    let mut c = article(&format!("{OTHER} {BODY}"), "Beta", None);
+    c.edge_lines = vec![7];
+    s.ingest(&[a.clone(), b, c], &judge()).unwrap();
+    let w = s.line_witnesses("Alpha", &[7, 9, 11], 5).unwrap();
+    assert_eq!(w[&7].len(), 2, "two Alpha articles, not Beta's");
+    assert_eq!(w[&9], vec![a.article.id.clone()]);
+    assert!(!w.contains_key(&11));
+    assert_eq!(
+        s.line_witnesses("Alpha", &[7], 1).unwrap()[&7].len(),
+        1,
+        "capped"
+    );
 }
