@@ -108,6 +108,10 @@ fn ingest_examples_groups_copies_and_is_idempotent() {
     let original = by_path(&rows, "mariupol_corridor_evacuations.txt");
     let spun = by_path(&rows, "mariupol_corridor_spun.txt");
     assert_eq!(spun["copy_group"], original["copy_group"]);
+    assert_eq!(
+        spun["copy_of"], original["id"],
+        "the rewrite, published later, is the copy"
+    );
     // Two independent reports of one event stay apart.
     let a = by_path(&rows, "mariupol_theatre_strike.txt");
     let b = by_path(&rows, "theatre_strike_meridian.html");
