@@ -112,14 +112,5 @@ impl CopyJudge {
     }
 }
 
-/// The band keys of both fingerprints, as stored for candidate lookup.
-pub fn band_keys(fp: &CopyFingerprint) -> impl Iterator<Item = u64> + '_ {
-    fp.words
-        .band_keys
-        .iter()
-        .chain(fp.skeleton.band_keys.iter())
-        .copied()
-}
-
 #[cfg(test)]
 mod tests;

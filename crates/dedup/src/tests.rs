@@ -81,7 +81,7 @@ fn band_keys_fit_a_signed_64_bit_column() {
     let fp = fingerprint(STORY);
     assert_eq!(fp.words.band_keys.len(), WORD_LSH.bands);
     assert_eq!(fp.skeleton.band_keys.len(), SKELETON_LSH.bands);
-    assert!(band_keys(&fp).all(|k| k <= i64::MAX as u64));
+    assert!(fp.band_keys().all(|k| k <= i64::MAX as u64));
 }
 
 proptest! {

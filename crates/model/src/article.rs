@@ -68,13 +68,6 @@ pub struct Article {
     pub meta: BTreeMap<String, serde_json::Value>,
 }
 
-impl Article {
-    /// Hash of the text alone: equal across exact copies.
-    pub fn content_hash(&self) -> String {
-        crate::content_hash(&self.text)
-    }
-}
-
 /// A MinHash signature and its LSH band keys, computed by the `dedup` crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint {
@@ -95,6 +88,15 @@ pub struct CopyFingerprint {
 }
 
 impl CopyFingerprint {
+    /// The LSH band keys of both fingerprints: what the store indexes for candidate lookup.
+    pub fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words
+            .band_keys
+            .iter()
+            .chain(&self.skeleton.band_keys)
+            .copied()
+    }
+
     /// Packs the two signatures for storage: two little-endian u16 lengths, then the u32
     /// minima, words first. Band keys are stored apart, for lookup.
     pub fn encode_signatures(&self) -> Vec<u8> {
