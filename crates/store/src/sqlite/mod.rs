@@ -121,13 +121,7 @@ fn place_one(
     {
         groups.insert(g);
     }
-    let keys: Vec<i64> = fp
-        .words
-        .band_keys
-        .iter()
-        .chain(&fp.skeleton.band_keys)
-        .map(|&k| k as i64)
-        .collect();
+    let keys: Vec<i64> = fp.band_keys().map(|k| k as i64).collect();
     if !keys.is_empty() && groups.is_empty() {
         // Members that brought a shared key, most shared keys first: the likeliest copy is
         // judged first, and once a group matches its other members are not read at all.
