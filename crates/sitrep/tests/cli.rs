@@ -35,12 +35,13 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    let out = Command::cargo_bin("sitrep")
-        .expect("binary built")
-        .arg("extract")
-        .args(args)
-        .output()
-        .expect("runs");
+    let mut cmd = Command::cargo_bin("sitrep").expect("binary built");
+    records_of(cmd.arg("extract").args(args))
+}
+
+/// Runs a command that must succeed and returns the JSON lines it prints.
+fn records_of(cmd: &mut Command) -> Vec<Value> {
+    let out = cmd.output().expect("runs");
     assert!(
         out.status.success(),
         "{}",
@@ -50,16 +51,7 @@ where
 }
 
 fn stored(db: &Path) -> Vec<Value> {
-    let out = sitrep(db)
-        .args(["articles", "--all", "--json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_lines(&out.stdout)
+    records_of(sitrep(db).args(["articles", "--all", "--json"]))
 }
 
 fn by_path<'a>(rows: &'a [Value], file: &str) -> &'a Value {

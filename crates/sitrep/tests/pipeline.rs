@@ -1,7 +1,28 @@
 //! The ingest pipeline through its library entry point, on a real SQLite file.
 
+use model::Article;
 use sitrep::pipeline::{self, Quiet};
 use store::{SqliteStore, Store};
+
+/// Every stored article, copies included.
+fn all_articles(store: &SqliteStore) -> Vec<Article> {
+    let filter = store::ArticleFilter {
+        include_copies: true,
+        ..Default::default()
+    };
+    store
+        .articles(&filter)
+        .expect("listing")
+        .iter()
+        .map(|r| {
+            store
+                .article(r.id.as_str())
+                .expect("lookup")
+                .expect("listed article")
+                .article
+        })
+        .collect()
+}
 
 /// A closing line that several articles of one outlet share, and that no lexicon knows, is
 /// dropped from each of them; other outlets keep a line they happen to share with it.
@@ -40,14 +61,7 @@ fn lines_repeated_across_an_outlets_articles_are_dropped() {
     )
     .unwrap();
     assert_eq!(report.new, 5);
-    let rows = store
-        .articles(&store::ArticleFilter {
-            include_copies: true,
-            ..Default::default()
-        })
-        .unwrap();
-    for r in rows {
-        let a = store.article(r.id.as_str()).unwrap().unwrap().article;
+    for a in all_articles(&store) {
         let promo = a.text.contains("tip line");
         if a.outlet.as_deref() == Some("Valley Courier") {
             assert!(!promo, "repeated outlet line left in {:?}", a.text);
@@ -102,14 +116,7 @@ fn repeated_lines_are_recognised_across_runs() {
             &mut Quiet,
         )
         .unwrap();
-        for row in store
-            .articles(&store::ArticleFilter {
-                include_copies: true,
-                ..Default::default()
-            })
-            .unwrap()
-        {
-            let a = store.article(row.id.as_str()).unwrap().unwrap().article;
+        for a in all_articles(&store) {
             texts.push((r, a.title.unwrap_or_default(), a.text));
         }
     }
