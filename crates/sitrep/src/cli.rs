@@ -107,6 +107,27 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Numbers: share of values right on Recognizers-Text number cases (a folder of
+    /// `*Model.json` files, or one file).
+    Numbers {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Time expressions: strict and relaxed span F1 and value accuracy on TimeML files (a
+    /// folder of `.tml`), or on Recognizers-Text date/time cases (`.json`).
+    Times {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Places: toponym recognition P/R/F1 and share resolved within 161 km on a geoparsing
+    /// corpus in the LGL XML format.
+    Places {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -65,6 +65,24 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                 }
             }
         }
+        EvalCommand::Numbers { path, json } => {
+            report(sitrep::eval::numbers::run(&path)?, json)?;
+        }
+        EvalCommand::Times { path, json } => {
+            report(sitrep::eval::times::run(&path)?, json)?;
+        }
+        EvalCommand::Places { path, json } => {
+            report(sitrep::eval::places::run(&path)?, json)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a report as text, or as indented JSON.
+fn report<R: serde::Serialize + std::fmt::Display>(r: R, json: bool) -> Result<bool> {
+    if json {
+        super::out(format_args!("{}", serde_json::to_string_pretty(&r)?))
+    } else {
+        super::out(format_args!("{r}"))
+    }
 }

@@ -7,6 +7,10 @@
 //! `copies`: a folder of articles with `labels.json` (`{"groups": [[file, ...], ...],
 //! "singletons": [...]}`); pair precision and recall of the copy groups sitrep forms.
 
+pub mod numbers;
+pub mod places;
+pub mod times;
+
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::Path;

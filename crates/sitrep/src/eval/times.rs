@@ -1,0 +1,22 @@
+//! `sitrep eval times`: (being built).
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+/// Scores of the times evaluation.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "times: no scores")
+    }
+}
+
+/// Runs the evaluation on the data at `path`.
+pub fn run(path: &Path) -> Result<Report> {
+    bail!("{}: the times evaluation is not built yet", path.display())
+}
