@@ -61,3 +61,9 @@ impl Annotator {
         }
     }
 }
+
+/// The annotator is shared by the threads of a batch: it must stay `Send + Sync`.
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<Annotator>();
+};

@@ -266,9 +266,57 @@ pub fn sentence_at(sentences: &[Sentence], offset: usize) -> Option<usize> {
     (i < sentences.len() && sentences[i].start <= offset).then_some(i)
 }
 
+/// Converts byte offsets of a text into character (code point) offsets, as the output contract
+/// counts them. Identity for ASCII text; otherwise one table lookup per offset.
+#[derive(Debug)]
+pub struct CharOffsets {
+    /// Character index at each byte offset (empty for ASCII text).
+    table: Vec<u32>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return CharOffsets { table: Vec::new() };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        for (i, c) in text.char_indices() {
+            for slot in &mut table[i..i + c.len_utf8()] {
+                *slot = n;
+            }
+            n += 1;
+        }
+        table[text.len()] = n;
+        CharOffsets { table }
+    }
+
+    /// The character offset of byte offset `byte` (a byte inside a character maps to that
+    /// character; offsets past the end map to the end).
+    pub fn of(&self, byte: usize) -> usize {
+        if self.table.is_empty() {
+            return byte;
+        }
+        self.table
+            .get(byte)
+            .or(self.table.last())
+            .map_or(0, |&c| c as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let t = "Kyiv’s “mayor” said";
+        let m = CharOffsets::new(t);
+        let b = t.find("mayor").unwrap();
+        assert_eq!(m.of(b), t[..b].chars().count());
+        assert_eq!(m.of(t.len()), t.chars().count());
+        assert_eq!(CharOffsets::new("plain").of(3), 3);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)

@@ -1,9 +1,10 @@
 //! The `sitrep` application: wires the pipeline crates together behind the command line.
 //!
-//! [`pipeline`] runs ingest end to end (read → clean → fingerprint → store) and is shared by the
+//! [`pipeline`] runs ingest end to end (read → clean → annotate → fingerprint → store) and is shared by the
 //! `ingest` command, the tests and the benchmarks; [`output`] defines the JSON records the
-//! commands print; [`eval`] measures parts of the pipeline against benchmark data.
+//! commands print; [`annotation`] runs the annotation layer on articles and gives its records; [`eval`] measures parts of the pipeline against benchmark data.
 
+pub mod annotation;
 pub mod eval;
 pub mod output;
 pub mod pipeline;

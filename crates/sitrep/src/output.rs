@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use model::Article;
+
+use crate::annotation::{AnnotatedRecords, EntityRecord, NumberRecord, TimeRecord};
 use serde::Serialize;
 
 /// One line of `sitrep extract`.
@@ -20,16 +22,19 @@ pub struct ExtractRecord<'a> {
     pub byline: Option<&'a str>,
     pub language: Option<&'a str>,
     pub text: &'a str,
-    pub times: Vec<serde_json::Value>,
-    pub entities: Vec<serde_json::Value>,
+    pub times: &'a [TimeRecord],
+    pub entities: &'a [EntityRecord],
+    /// Every number found, typed (beyond the contract: the material claims are built from).
+    pub numbers: &'a [NumberRecord],
     pub claims: Vec<serde_json::Value>,
     pub events: Vec<serde_json::Value>,
     pub meta: &'a BTreeMap<String, serde_json::Value>,
 }
 
 impl<'a> ExtractRecord<'a> {
-    /// The record of an article; annotations stay empty until the extract stage exists.
-    pub fn new(a: &'a Article) -> Self {
+    /// The record of an article and its annotations; claims and events stay empty until the
+    /// extract stage exists.
+    pub fn new(a: &'a Article, ann: &'a AnnotatedRecords) -> Self {
         ExtractRecord {
             id: a.id.as_str(),
             path: &a.path,
@@ -42,8 +47,9 @@ impl<'a> ExtractRecord<'a> {
             byline: a.byline.as_deref(),
             language: a.language.as_deref(),
             text: &a.text,
-            times: Vec::new(),
-            entities: Vec::new(),
+            times: &ann.times,
+            entities: &ann.entities,
+            numbers: &ann.numbers,
             claims: Vec::new(),
             events: Vec::new(),
             meta: &a.meta,

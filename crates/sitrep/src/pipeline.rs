@@ -1,7 +1,8 @@
 //! Ingest end to end: resolve inputs, read them, drop paragraphs an outlet repeats across its
-//! articles (in this run and stored before), fingerprint, and store in batches of one
-//! transaction each.
+//! articles (in this run and stored before), annotate, fingerprint, and store in batches of one
+//! transaction each. Annotation, the costly step, runs on all cores.
 
+use annotate::Annotator;
 use dedup::CopyJudge;
 use std::collections::{HashMap, HashSet};
 
@@ -10,6 +11,8 @@ use ingest::{Ingestor, ReadError, ReadOptions};
 use model::{Article, ArticleId};
 use serde::Serialize;
 use store::{BatchOutcome, NewArticle, Store, StoreError};
+
+use crate::annotation;
 
 /// Counts of one ingest run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -124,12 +127,35 @@ pub fn ingest(
     Ok(report)
 }
 
+/// Infers missing publication dates and annotates every article of a batch, spreading the work
+/// over the available cores.
+pub fn annotate_all(annotator: &Annotator, batch: &mut [NewArticle]) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = batch.len().div_ceil(threads).max(1);
+    let one = |item: &mut NewArticle| {
+        annotation::infer_published(annotator, &mut item.article);
+        let ann = annotation::annotate(annotator, &item.article);
+        let records = annotation::records(&item.article.text, &ann);
+        item.annotations = Some(annotation::stored(&records));
+    };
+    if threads == 1 || batch.len() < 2 {
+        batch.iter_mut().for_each(one);
+        return;
+    }
+    std::thread::scope(|s| {
+        for part in batch.chunks_mut(chunk) {
+            s.spawn(move || part.iter_mut().for_each(one));
+        }
+    });
+}
+
 /// Gathers articles into batches and stores each in one transaction.
 struct Batcher<'s> {
     store: &'s mut dyn Store,
     size: usize,
     pending: Vec<Article>,
     judge: CopyJudge,
+    annotator: Annotator,
 }
 
 impl<'s> Batcher<'s> {
@@ -139,6 +165,7 @@ impl<'s> Batcher<'s> {
             size,
             pending: Vec::new(),
             judge: CopyJudge::default(),
+            annotator: Annotator::new(),
         }
     }
 
@@ -194,7 +221,7 @@ impl<'s> Batcher<'s> {
                 }
             }
         }
-        let batch: Vec<NewArticle> = pending
+        let mut batch: Vec<NewArticle> = pending
             .iter()
             .zip(edges)
             .map(|(a, edge_lines)| {
@@ -211,9 +238,11 @@ impl<'s> Batcher<'s> {
                     fingerprint: dedup::fingerprint(&article.text),
                     edge_lines,
                     article,
+                    annotations: None,
                 }
             })
             .collect();
+        annotate_all(&self.annotator, &mut batch);
         let judge = self.judge;
         let outcome = self.store.ingest(&batch, &|a, b| judge.judge(a, b))?;
         report.add(outcome);

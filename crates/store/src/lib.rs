@@ -41,6 +41,36 @@ pub struct NewArticle {
     /// Hashes of its short head and tail paragraphs as read (`ingest::clean::edge_lines`),
     /// recorded for its outlet so that furniture repeated across runs can be recognised.
     pub edge_lines: Vec<u64>,
+    /// What the annotation layer found in its text, where it was annotated.
+    pub annotations: Option<ArticleAnnotations>,
+}
+
+/// The stored annotations of one article. The store keeps the records as given (JSON arrays in
+/// the shape `sitrep extract` prints) and indexes the entity names; it never interprets text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ArticleAnnotations {
+    /// Version of the annotation rules that produced them.
+    pub version: u32,
+    /// JSON array of time expressions.
+    pub times: String,
+    /// JSON array of entity mentions.
+    pub entities: String,
+    /// Each distinct entity named, with its mention count.
+    pub names: Vec<EntityName>,
+}
+
+/// A distinct entity an article names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityName {
+    /// "person", "org", "group" or "place".
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    pub mentions: usize,
+    pub geonameid: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country: Option<String>,
 }
 
 /// Decides whether two fingerprints are copies of one story.
@@ -115,6 +145,9 @@ pub trait Store {
 
     /// Number of stored articles.
     fn count(&self) -> Result<usize, StoreError>;
+
+    /// The stored annotations of an article (by full id), if it was annotated.
+    fn annotations(&self, id: &ArticleId) -> Result<Option<ArticleAnnotations>, StoreError>;
 
     /// For each of `lines` (edge-paragraph hashes), up to `per_line` stored articles of
     /// `outlet` that had it.

@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
+use sitrep::annotation;
 use sitrep::output::ExtractRecord;
 
 use crate::cli::{ExtractFormat, ReadArgs};
@@ -12,14 +13,18 @@ pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<
         eprintln!("{e}");
     }
     let ingestor = ingest::Ingestor::new(read.options());
+    let annotator = annotate::Annotator::new();
     let mut result = Ok(true);
     for input in &resolved.inputs {
         ingestor.read(input, &mut |r| match r {
-            Ok(article) => {
+            Ok(mut article) => {
                 if !matches!(result, Ok(true)) {
                     return;
                 }
-                let record = ExtractRecord::new(&article);
+                annotation::infer_published(&annotator, &mut article);
+                let ann =
+                    annotation::records(&article.text, &annotation::annotate(&annotator, &article));
+                let record = ExtractRecord::new(&article, &ann);
                 let json = match format {
                     ExtractFormat::Jsonl => serde_json::to_string(&record),
                     ExtractFormat::Json => serde_json::to_string_pretty(&record),

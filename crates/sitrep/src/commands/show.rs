@@ -11,8 +11,18 @@ pub fn run(db: &Path, id: &str, json: bool) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     let copies = store.copies(&s.copy_group)?;
+    let ann = store.annotations(&s.article.id)?;
     if json {
-        let value = serde_json::json!({ "article": s, "copies": copies });
+        let (times, entities) = match &ann {
+            Some(a) => (
+                serde_json::from_str(&a.times).unwrap_or(serde_json::Value::Null),
+                serde_json::from_str(&a.entities).unwrap_or(serde_json::Value::Null),
+            ),
+            None => (serde_json::Value::Null, serde_json::Value::Null),
+        };
+        let value = serde_json::json!({
+            "article": s, "copies": copies, "times": times, "entities": entities,
+        });
         super::out(format_args!("{}", serde_json::to_string_pretty(&value)?))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -44,6 +54,42 @@ pub fn run(db: &Path, id: &str, json: bool) -> Result<ExitCode> {
         super::out(format_args!("{:<11}{v}", format!("meta.{k}")))?;
     }
     super::out(format_args!("\n{}\n", a.text))?;
+    if let Some(ann) = &ann {
+        for kind in ["person", "org", "group", "place"] {
+            let names: Vec<String> = ann
+                .names
+                .iter()
+                .filter(|n| n.kind == kind)
+                .map(|n| match (n.lat, n.lon) {
+                    (Some(lat), Some(lon)) => format!("{} ({lat:.2}, {lon:.2})", n.name),
+                    _ => n.name.clone(),
+                })
+                .collect();
+            if !names.is_empty() {
+                super::out(format_args!(
+                    "{:<11}{}",
+                    format!("{kind}s"),
+                    names.join("; ")
+                ))?;
+            }
+        }
+        if let Ok(times) = serde_json::from_str::<Vec<serde_json::Value>>(&ann.times) {
+            let shown: Vec<String> = times
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} = {}",
+                        t["text"].as_str().unwrap_or(""),
+                        t["value"].as_str().unwrap_or("")
+                    )
+                })
+                .collect();
+            if !shown.is_empty() {
+                super::out(format_args!("{:<11}{}", "times", shown.join("; ")))?;
+            }
+        }
+        super::out(format_args!(""))?;
+    }
     if copies.len() > 1 {
         super::out(format_args!(
             "Copies of this story ({}), original first:",

@@ -8,10 +8,13 @@ use chrono::NaiveDate;
 use model::{Article, ArticleId, CopyFingerprint, InputFormat, Published, StoredArticle};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
-use crate::{ArticleFilter, ArticleRow, BatchOutcome, CopyJudgeFn, NewArticle, Store, StoreError};
+use crate::{
+    ArticleAnnotations, ArticleFilter, ArticleRow, BatchOutcome, CopyJudgeFn, EntityName,
+    NewArticle, Store, StoreError,
+};
 
 /// Migrations in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
 
 /// Candidates examined per new article at most: a key shared by very many articles (a
 /// template page) must not make ingest quadratic.
@@ -201,6 +204,9 @@ fn place_one(
         a.text,
     ])?;
     let article_num = tx.last_insert_rowid();
+    if let Some(ann) = &item.annotations {
+        store_annotations(tx, article_num, ann)?;
+    }
     if let Some(outlet) = &a.outlet {
         let mut ins = tx.prepare_cached(
             "INSERT OR IGNORE INTO outlet_lines (outlet, line, article) VALUES (?1, ?2, ?3)",
@@ -242,6 +248,39 @@ fn place_one(
 }
 
 /// The group a band row's group number stands for now, following merges.
+/// Writes an article's annotations and its entity index rows, replacing any stored before.
+fn store_annotations(
+    tx: &Transaction<'_>,
+    article: i64,
+    ann: &ArticleAnnotations,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO annotations (article, version, times, entities) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![article, ann.version, ann.times, ann.entities])?;
+    tx.prepare_cached("DELETE FROM entity_mentions WHERE article = ?1")?
+        .execute(params![article])?;
+    let mut ins = tx.prepare_cached(
+        "INSERT OR REPLACE INTO entity_mentions \
+         (article, kind, name, mentions, geonameid, lat, lon, country) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for n in &ann.names {
+        ins.execute(params![
+            article,
+            n.kind,
+            n.name,
+            n.mentions as i64,
+            n.geonameid,
+            n.lat,
+            n.lon,
+            n.country
+        ])?;
+    }
+    Ok(())
+}
+
 fn live_group(tx: &Transaction<'_>, mut group: i64) -> Result<i64, StoreError> {
     let mut stmt = tx.prepare_cached("SELECT merged_into FROM copy_groups WHERE num = ?1")?;
     // Chains are short (one link per merge); the bound guards against a corrupt cycle.
@@ -442,6 +481,51 @@ impl Store for SqliteStore {
             }
         }
         Ok(out)
+    }
+
+    fn annotations(&self, id: &ArticleId) -> Result<Option<ArticleAnnotations>, StoreError> {
+        let Some((num, version, times, entities)) = self
+            .conn
+            .prepare_cached(
+                "SELECT n.article, n.version, n.times, n.entities FROM annotations n \
+                 JOIN articles a ON a.num = n.article WHERE a.id = ?1",
+            )?
+            .query_row(params![id.as_str()], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let names = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, name, mentions, geonameid, lat, lon, country FROM entity_mentions \
+                 WHERE article = ?1 ORDER BY mentions DESC, kind, name",
+            )?
+            .query_map(params![num], |r| {
+                Ok(EntityName {
+                    kind: r.get(0)?,
+                    name: r.get(1)?,
+                    mentions: r.get::<_, i64>(2)?.max(0) as usize,
+                    geonameid: r.get(3)?,
+                    lat: r.get(4)?,
+                    lon: r.get(5)?,
+                    country: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(ArticleAnnotations {
+            version,
+            times,
+            entities,
+            names,
+        }))
     }
 
     fn count(&self) -> Result<usize, StoreError> {

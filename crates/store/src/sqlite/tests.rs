@@ -43,6 +43,7 @@ fn article(text: &str, outlet: &str, date: Option<(i32, u32, u32)>) -> NewArticl
     NewArticle {
         fingerprint: dedup::fingerprint(text),
         edge_lines: Vec::new(),
+        annotations: None,
         article: a,
     }
 }
