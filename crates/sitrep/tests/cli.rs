@@ -71,13 +71,13 @@ fn ingest_examples_groups_copies_and_is_idempotent() {
         "{summary} {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // 13 single-article files, 3 + 3 feed items, 3 JSON lines, 2 WARC responses.
+    // 14 single-article files, 3 + 3 feed items, 3 JSON lines, 2 WARC responses.
     assert!(
-        summary.starts_with("read 24, new 24, copies 3, failed 0"),
+        summary.starts_with("read 25, new 25, copies 3, failed 0"),
         "{summary}"
     );
     let rows = stored(&db);
-    assert_eq!(rows.len(), 24);
+    assert_eq!(rows.len(), 25);
 
     // The syndicated copies and the rewrite sit in their originals' groups.
     let wire = by_path(&rows, "antalya_talks_wire.txt");
@@ -112,13 +112,13 @@ fn ingest_examples_groups_copies_and_is_idempotent() {
         .iter()
         .filter_map(|r| r["copy_group"].as_str())
         .collect();
-    assert_eq!(groups.len(), 21, "24 articles in 21 stories");
+    assert_eq!(groups.len(), 22, "25 articles in 22 stories");
 
     // A second run stores nothing new and changes nothing.
     let again = sitrep(&db).arg("ingest").arg(examples()).output().unwrap();
     let summary = String::from_utf8_lossy(&again.stdout);
     assert!(
-        summary.starts_with("read 24, new 0, copies 0, failed 0"),
+        summary.starts_with("read 25, new 0, copies 0, failed 0"),
         "{summary}"
     );
     assert_eq!(stored(&db), rows);
@@ -131,7 +131,7 @@ fn articles_lists_stories_with_filters_and_show_gives_copies() {
     sitrep(&db).arg("ingest").arg(examples()).assert().success();
     let out = sitrep(&db).args(["articles", "--json"]).output().unwrap();
     let stories = json_lines(&out.stdout);
-    assert_eq!(stories.len(), 21, "one line per story by default");
+    assert_eq!(stories.len(), 22, "one line per story by default");
     let table = sitrep(&db)
         .args([
             "articles",
