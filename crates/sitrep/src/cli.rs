@@ -86,6 +86,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
     },
+    /// Annotate again the stored articles whose annotations are missing or were made by an
+    /// older version of the rules. Prints how many articles were annotated.
+    Reindex,
     /// Measure parts of the pipeline on benchmark data.
     #[command(subcommand)]
     Eval(EvalCommand),

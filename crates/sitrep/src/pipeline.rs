@@ -10,7 +10,7 @@ use ingest::clean;
 use ingest::{Ingestor, ReadError, ReadOptions};
 use model::{Article, ArticleId};
 use serde::Serialize;
-use store::{BatchOutcome, NewArticle, Store, StoreError};
+use store::{ArticleAnnotations, BatchOutcome, NewArticle, Store, StoreError};
 
 use crate::annotation;
 
@@ -128,25 +128,59 @@ pub fn ingest(
 }
 
 /// Infers missing publication dates and annotates every article of a batch, spreading the work
-/// over the available cores.
-pub fn annotate_all(annotator: &Annotator, batch: &mut [NewArticle]) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = batch.len().div_ceil(threads).max(1);
-    let one = |item: &mut NewArticle| {
-        annotation::infer_published(annotator, &mut item.article);
-        let ann = annotation::annotate(annotator, &item.article);
-        let records = annotation::records(&item.article.text, &ann);
-        item.annotations = Some(annotation::stored(&records));
+/// over the available cores. Returns the stored form of each article's annotations, in order.
+pub fn annotate_all(annotator: &Annotator, articles: &mut [Article]) -> Vec<ArticleAnnotations> {
+    let one = |a: &mut Article| {
+        annotation::infer_published(annotator, a);
+        let ann = annotation::annotate(annotator, a);
+        annotation::stored(&annotation::records(&a.text, &ann))
     };
-    if threads == 1 || batch.len() < 2 {
-        batch.iter_mut().for_each(one);
-        return;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads == 1 || articles.len() < 2 {
+        return articles.iter_mut().map(one).collect();
     }
+    let chunk = articles.len().div_ceil(threads);
     std::thread::scope(|s| {
-        for part in batch.chunks_mut(chunk) {
-            s.spawn(move || part.iter_mut().for_each(one));
+        let parts: Vec<_> = articles
+            .chunks_mut(chunk)
+            .map(|part| s.spawn(move || part.iter_mut().map(one).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                // A panic in a tagger is a bug; surface it in this thread.
+                Err(e) => std::panic::resume_unwind(e),
+            })
+            .collect()
+    })
+}
+
+/// Annotates again every stored article whose annotations are missing or stale (made by another
+/// [`annotation::ANNOTATION_VERSION`]), in batches of one transaction each. Returns how many
+/// articles were annotated.
+pub fn reindex(store: &mut dyn Store) -> Result<usize, StoreError> {
+    let annotator = Annotator::new();
+    let mut done = 0;
+    loop {
+        let stale = store.stale_annotations(annotation::ANNOTATION_VERSION, DEFAULT_BATCH)?;
+        if stale.is_empty() {
+            return Ok(done);
         }
-    });
+        let mut articles: Vec<Article> = stale.into_iter().map(|s| s.article).collect();
+        let annotations = annotate_all(&annotator, &mut articles);
+        let batch: Vec<_> = articles
+            .into_iter()
+            .map(|a| a.id)
+            .zip(annotations)
+            .collect();
+        let updated = store.set_annotations(&batch)?;
+        if updated == 0 {
+            // Nothing could be written: stop rather than loop on the same articles.
+            return Ok(done);
+        }
+        done += updated;
+    }
 }
 
 /// Gathers articles into batches and stores each in one transaction.
@@ -221,10 +255,10 @@ impl<'s> Batcher<'s> {
                 }
             }
         }
-        let mut batch: Vec<NewArticle> = pending
+        let mut texts: Vec<Article> = pending
             .iter()
-            .zip(edges)
-            .map(|(a, edge_lines)| {
+            .zip(&edges)
+            .map(|(a, _)| {
                 let mut article = a.clone();
                 if let Some(outlet) = a.outlet.as_deref() {
                     let repeated = |line: u64| {
@@ -234,15 +268,21 @@ impl<'s> Batcher<'s> {
                     };
                     article.text = clean::strip_repeated(&a.text, repeated);
                 }
-                NewArticle {
-                    fingerprint: dedup::fingerprint(&article.text),
-                    edge_lines,
-                    article,
-                    annotations: None,
-                }
+                article
             })
             .collect();
-        annotate_all(&self.annotator, &mut batch);
+        let annotations = annotate_all(&self.annotator, &mut texts);
+        let batch: Vec<NewArticle> = texts
+            .into_iter()
+            .zip(edges)
+            .zip(annotations)
+            .map(|((article, edge_lines), ann)| NewArticle {
+                fingerprint: dedup::fingerprint(&article.text),
+                edge_lines,
+                article,
+                annotations: Some(ann),
+            })
+            .collect();
         let judge = self.judge;
         let outcome = self.store.ingest(&batch, &|a, b| judge.judge(a, b))?;
         report.add(outcome);

@@ -149,6 +149,21 @@ pub trait Store {
     /// The stored annotations of an article (by full id), if it was annotated.
     fn annotations(&self, id: &ArticleId) -> Result<Option<ArticleAnnotations>, StoreError>;
 
+    /// Up to `limit` articles whose annotations are missing or were made by another version of
+    /// the rules than `version`, oldest stored first.
+    fn stale_annotations(
+        &self,
+        version: u32,
+        limit: usize,
+    ) -> Result<Vec<StoredArticle>, StoreError>;
+
+    /// Replaces the annotations of stored articles, in one transaction. Unknown ids are skipped;
+    /// the number of articles updated is returned.
+    fn set_annotations(
+        &mut self,
+        batch: &[(ArticleId, ArticleAnnotations)],
+    ) -> Result<usize, StoreError>;
+
     /// For each of `lines` (edge-paragraph hashes), up to `per_line` stored articles of
     /// `outlet` that had it.
     fn line_witnesses(

@@ -44,6 +44,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             read,
             format,
         } => extract::run(&inputs, &read, format),
+        Command::Reindex => {
+            let mut store = open_existing(&db)?;
+            let n = sitrep::pipeline::reindex(&mut store)
+                .with_context(|| format!("reindexing {}", db.display()))?;
+            out(format_args!("annotated {n} articles"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval(cmd) => eval::run(cmd),
     }
 }

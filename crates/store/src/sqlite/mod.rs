@@ -281,6 +281,42 @@ fn store_annotations(
     Ok(())
 }
 
+/// Columns read by [`stored_article`], over `articles a JOIN copy_groups g`.
+const STORED_COLUMNS: &str = "a.id, a.path, a.format, a.url, a.title, a.outlet, a.byline, \
+     a.language, a.published, a.published_inferred, a.text, a.meta, a.copy_group, g.original, \
+     g.size, a.ingested_at";
+
+fn stored_article(r: &Row<'_>) -> rusqlite::Result<StoredArticle> {
+    let format: String = r.get(2)?;
+    let meta: String = r.get(11)?;
+    let published: Option<String> = r.get(8)?;
+    Ok(StoredArticle {
+        article: Article {
+            id: ArticleId::from_stored(r.get::<_, String>(0)?),
+            path: r.get(1)?,
+            format: InputFormat::parse(&format).unwrap_or(InputFormat::Text),
+            url: r.get(3)?,
+            title: r.get(4)?,
+            outlet: r.get(5)?,
+            byline: r.get(6)?,
+            language: r.get(7)?,
+            published: published
+                .and_then(|d| d.parse::<NaiveDate>().ok())
+                .map(|date| Published {
+                    date,
+                    inferred: r.get(9).unwrap_or(false),
+                }),
+            text: r.get(10)?,
+            meta: serde_json::from_str::<BTreeMap<String, serde_json::Value>>(&meta)
+                .unwrap_or_default(),
+        },
+        copy_group: ArticleId::from_stored(r.get::<_, String>(12)?),
+        original: ArticleId::from_stored(r.get::<_, String>(13)?),
+        group_size: r.get::<_, i64>(14)?.max(1) as usize,
+        ingested_at: r.get(15)?,
+    })
+}
+
 fn live_group(tx: &Transaction<'_>, mut group: i64) -> Result<i64, StoreError> {
     let mut stmt = tx.prepare_cached("SELECT merged_into FROM copy_groups WHERE num = ?1")?;
     // Chains are short (one link per merge); the bound guards against a corrupt cycle.
@@ -405,49 +441,54 @@ impl Store for SqliteStore {
 
     fn article(&self, id_or_prefix: &str) -> Result<Option<StoredArticle>, StoreError> {
         let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.path, a.format, a.url, a.title, a.outlet, a.byline, a.language, \
-             a.published, a.published_inferred, a.text, a.meta, a.copy_group, g.original, g.size, \
-             a.ingested_at FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
-             WHERE a.id LIKE ?1 LIMIT 2",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {STORED_COLUMNS} FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
+             WHERE a.id LIKE ?1 LIMIT 2"
+        ))?;
         let found: Vec<StoredArticle> = stmt
-            .query_map(params![pattern], |r| {
-                let format: String = r.get(2)?;
-                let meta: String = r.get(11)?;
-                let published: Option<String> = r.get(8)?;
-                Ok(StoredArticle {
-                    article: Article {
-                        id: ArticleId::from_stored(r.get::<_, String>(0)?),
-                        path: r.get(1)?,
-                        format: InputFormat::parse(&format).unwrap_or(InputFormat::Text),
-                        url: r.get(3)?,
-                        title: r.get(4)?,
-                        outlet: r.get(5)?,
-                        byline: r.get(6)?,
-                        language: r.get(7)?,
-                        published: published.and_then(|d| d.parse::<NaiveDate>().ok()).map(
-                            |date| Published {
-                                date,
-                                inferred: r.get(9).unwrap_or(false),
-                            },
-                        ),
-                        text: r.get(10)?,
-                        meta: serde_json::from_str::<BTreeMap<String, serde_json::Value>>(&meta)
-                            .unwrap_or_default(),
-                    },
-                    copy_group: ArticleId::from_stored(r.get::<_, String>(12)?),
-                    original: ArticleId::from_stored(r.get::<_, String>(13)?),
-                    group_size: r.get::<_, i64>(14)?.max(1) as usize,
-                    ingested_at: r.get(15)?,
-                })
-            })?
+            .query_map(params![pattern], stored_article)?
             .collect::<Result<_, _>>()?;
         match found.len() {
             0 => Ok(None),
             1 => Ok(found.into_iter().next()),
             _ => Err(StoreError::Ambiguous(id_or_prefix.to_owned())),
         }
+    }
+
+    fn stale_annotations(
+        &self,
+        version: u32,
+        limit: usize,
+    ) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {STORED_COLUMNS} FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
+             LEFT JOIN annotations n ON n.article = a.num \
+             WHERE n.article IS NULL OR n.version != ?1 ORDER BY a.num LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![version, limit as i64], stored_article)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn set_annotations(
+        &mut self,
+        batch: &[(ArticleId, ArticleAnnotations)],
+    ) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut updated = 0;
+        for (id, ann) in batch {
+            let num: Option<i64> = tx
+                .prepare_cached("SELECT num FROM articles WHERE id = ?1")?
+                .query_row(params![id.as_str()], |r| r.get(0))
+                .optional()?;
+            if let Some(num) = num {
+                store_annotations(&tx, num, ann)?;
+                updated += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(updated)
     }
 
     fn copies(&self, group: &ArticleId) -> Result<Vec<ArticleRow>, StoreError> {

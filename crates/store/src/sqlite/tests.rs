@@ -305,3 +305,65 @@ fn edge_lines_are_kept_per_outlet() {
         "capped"
     );
 }
+
+fn annotations(version: u32, place: &str) -> ArticleAnnotations {
+    ArticleAnnotations {
+        version,
+        times: r#"[{"start":0,"end":7,"text":"Tuesday","type":"DATE","value":"2022-03-15"}]"#
+            .into(),
+        entities: format!(r#"[{{"kind":"place","name":"{place}"}}]"#),
+        names: vec![EntityName {
+            kind: "place".into(),
+            name: place.into(),
+            mentions: 2,
+            geonameid: Some(701822),
+            lat: Some(47.1),
+            lon: Some(37.54),
+            country: Some("UA".into()),
+        }],
+    }
+}
+
+#[test]
+fn annotations_are_stored_with_the_article_and_replaced_by_reindexing() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let mut first = article(BODY, "Danube Wire", Some((2022, 3, 15)));
+    first.annotations = Some(annotations(1, "Mariupol"));
+    let second = article(OTHER, "Danube Wire", Some((2022, 3, 29)));
+    let judge = judge();
+    s.ingest(&[first.clone(), second.clone()], &judge).unwrap();
+
+    let stored = s.annotations(&first.article.id).unwrap().unwrap();
+    assert_eq!(stored, annotations(1, "Mariupol"));
+    assert_eq!(s.annotations(&second.article.id).unwrap(), None);
+
+    // Version 1 rules: only the unannotated article is stale. Version 2: both are.
+    let stale: Vec<ArticleId> = s
+        .stale_annotations(1, 10)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.article.id)
+        .collect();
+    assert_eq!(stale, vec![second.article.id.clone()]);
+    assert_eq!(s.stale_annotations(2, 10).unwrap().len(), 2);
+    assert_eq!(s.stale_annotations(2, 1).unwrap().len(), 1);
+
+    let unknown = ArticleId::from_stored(String::from("0000000000000000"));
+    let n = s
+        .set_annotations(&[
+            (first.article.id.clone(), annotations(2, "Zaporizhzhia")),
+            (second.article.id.clone(), annotations(2, "Istanbul")),
+            (unknown, annotations(2, "Nowhere")),
+        ])
+        .unwrap();
+    assert_eq!(n, 2);
+    assert!(s.stale_annotations(2, 10).unwrap().is_empty());
+    let replaced = s.annotations(&first.article.id).unwrap().unwrap();
+    assert_eq!(
+        replaced.names.len(),
+        1,
+        "old index rows are replaced, not added to"
+    );
+    assert_eq!(replaced.names[0].name, "Zaporizhzhia");
+    s.integrity_check().unwrap();
+}
