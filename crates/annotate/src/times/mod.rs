@@ -115,6 +115,10 @@ fn dur_value(n: Option<f64>, code: &str) -> String {
         (None, "2W") => (None, "W"),
         other => other,
     };
+    let (n, code) = match (n, code) {
+        (Some(n), "Q") => (Some(n * 3.0), "M"),
+        other => other,
+    };
     let n = n.map_or_else(|| "X".to_string(), fmt_num);
     match code {
         "TH" => format!("PT{n}H"),
@@ -263,6 +267,12 @@ impl<'a, 't> P<'a, 't> {
 
     /// Whether the clause before token `i` points to the future (nearest tense cue wins).
     fn future_at(&self, i: usize) -> bool {
+        self.tense_at(i) == Some(true)
+    }
+
+    /// The tense of the clause before token `i`: Some(true) future, Some(false) past, None
+    /// unknown. The nearest cue wins; a verb in "-ed" counts as past.
+    fn tense_at(&self, i: usize) -> Option<bool> {
         let first = self.d.sent.get(i).copied().unwrap_or(0);
         let mut k = i;
         let mut steps = 0;
@@ -271,14 +281,17 @@ impl<'a, 't> P<'a, 't> {
             steps += 1;
             let w = self.w(k);
             if let Some(&f) = self.lex.cues.get(w) {
-                return f;
+                return Some(f);
+            }
+            if w.len() > 4 && w.ends_with("ed") && !self.d.capitalised(k) {
+                return Some(false);
             }
             if w == "," && steps > 3 {
                 // Another clause.
                 break;
             }
         }
-        false
+        None
     }
 
     fn note_day(&self, i: usize, value: &str) {
@@ -294,16 +307,21 @@ impl<'a, 't> P<'a, 't> {
     /// The year of a month (and day) named without one.
     fn year_for(&self, m: u32, day: Option<u32>, i: usize) -> Option<i32> {
         let a = self.anchor?;
-        let fut = self.future_at(i);
+        let tense = self.tense_at(i);
         let md = (m, day.unwrap_or(if m == a.month() { a.day() } else { 1 }));
         let later = md > (a.month(), a.day());
         let earlier = md < (a.month(), a.day()) && m != a.month();
-        Some(if later && !fut {
-            a.year() - 1
-        } else if earlier && fut {
-            a.year() + 1
-        } else {
-            a.year()
+        // Months from the anchor's month forward (0..12) and back.
+        let ahead = (m + 12 - a.month()) % 12;
+        Some(match tense {
+            Some(true) if earlier => a.year() + 1,
+            Some(true) => a.year(),
+            Some(false) if later => a.year() - 1,
+            Some(false) => a.year(),
+            // No cue: the nearest occurrence, the past one on a tie.
+            None if later && ahead > 6 - u32::from(day.is_none()) => a.year() - 1,
+            None if earlier && ahead < 6 => a.year() + 1,
+            None => a.year(),
         })
     }
 
@@ -764,6 +782,7 @@ impl<'a, 't> P<'a, 't> {
     /// Weekdays: "Thursday", "last Friday", "next Monday", "Monday, March 21".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let (which, j) = match self.w(i) {
+            "this" if self.is(i + 1, "coming") => (1, i + 2),
             "last" | "past" | "previous" => (-1, i + 1),
             "next" | "coming" => (1, i + 1),
             "this" => (2, i + 1),
@@ -942,13 +961,7 @@ impl<'a, 't> P<'a, 't> {
                 None => return Some(Hit::new(e, TimeType::Date, format!("XXXX-{m:02}"))),
             };
             let y = match shift {
-                -1 => {
-                    if m < a.month() {
-                        a.year()
-                    } else {
-                        a.year() - 1
-                    }
-                }
+                -1 => a.year() - 1,
                 1 => {
                     if m > a.month() {
                         a.year()
@@ -1096,6 +1109,7 @@ impl<'a, 't> P<'a, 't> {
                 return None;
             }
             if let Some(&code) = self.lex.units.get(*last)
+                && code != "Q"
                 && let Some(n) = numwords::cardinal(init)
             {
                 return Some(Hit::new(i + 1, TimeType::Duration, dur_value(Some(n), code)));
@@ -1131,6 +1145,17 @@ impl<'a, 't> P<'a, 't> {
         let (code, end) = self.unit_at(e)?;
         let uw = self.w(e);
         if code == "WE" {
+            return None;
+        }
+        // "a quarter of", "three quarters of", "a second round", "the 1988 second quarter".
+        let article = matches!(w, "a" | "an");
+        if code == "Q" && (article || self.is(end, "of")) {
+            return None;
+        }
+        if code == "TS" && (article || matches!(self.w(end), "quarter" | "half")) {
+            return None;
+        }
+        if code == "TS" && n.is_some_and(|n| n > 1000.0) {
             return None;
         }
         // "a week" is a duration, "one week" too; "1 weeks" is still fine.
@@ -1185,7 +1210,6 @@ impl<'a, 't> P<'a, 't> {
             return Some(Hit::new(i + 1, TimeType::Date, v.into()));
         }
         match (w, self.w(i + 1)) {
-            ("right", "now") => Some(Hit::new(i + 2, TimeType::Date, "PRESENT_REF".into())),
             ("these", "days") => Some(Hit::new(i + 2, TimeType::Date, "PRESENT_REF".into())),
             ("past", _) if i > 0 && self.is(i - 1, "the") => {
                 Some(Hit::new(i + 1, TimeType::Date, "PAST_REF".into()).det())
@@ -1309,6 +1333,9 @@ impl<'a, 't> P<'a, 't> {
             return Some(h);
         }
         if w == "the" {
+            if let Some(h) = self.with_modifier(i + 1) {
+                return Some(h);
+            }
             if let Some(h) = self.core(i + 1, true)
                 && h.det
             {
@@ -1317,7 +1344,10 @@ impl<'a, 't> P<'a, 't> {
             return None;
         }
         if matches!(w, "earlier" | "later")
-            && matches!(self.w(i + 1), "this" | "today" | "tonight" | "last" | "next")
+            && (matches!(
+                self.w(i + 1),
+                "this" | "today" | "tonight" | "last" | "next" | "yesterday" | "tomorrow"
+            ) || self.lex.weekdays.contains_key(self.w(i + 1)))
         {
             return self.core(i + 1, false);
         }
@@ -1366,7 +1396,7 @@ impl<'a, 't> P<'a, 't> {
         } else {
             self.core(j, false)?
         };
-        if bounds && !matches!(h.kind, TimeType::Duration | TimeType::Date) {
+        if bounds && !matches!(h.kind, TimeType::Duration | TimeType::Date) && m != "APPROX" {
             return None;
         }
         if h.value.ends_with("_REF") && !bounds {
