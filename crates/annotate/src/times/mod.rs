@@ -304,24 +304,39 @@ impl<'a, 't> P<'a, 't> {
         }
     }
 
-    /// The year of a month (and day) named without one.
+    /// The year of a month (and day) named without one: the next occurrence in a future
+    /// clause; the previous one in a past clause unless the date lies within 45 days ahead
+    /// (past-tense reports of scheduled dates); otherwise the nearest occurrence.
     fn year_for(&self, m: u32, day: Option<u32>, i: usize) -> Option<i32> {
         let a = self.anchor?;
         let tense = self.tense_at(i);
-        let md = (m, day.unwrap_or(if m == a.month() { a.day() } else { 1 }));
-        let later = md > (a.month(), a.day());
-        let earlier = md < (a.month(), a.day()) && m != a.month();
-        // Months from the anchor's month forward (0..12) and back.
-        let ahead = (m + 12 - a.month()) % 12;
+        let (ahead, back) = match day {
+            Some(d) => {
+                let this = NaiveDate::from_ymd_opt(a.year(), m, d.min(28))?;
+                let delta = (this - a).num_days();
+                if delta >= 0 {
+                    (delta, 365 - delta)
+                } else {
+                    (365 + delta, -delta)
+                }
+            }
+            None => {
+                let ahead = i64::from((m + 12 - a.month()) % 12) * 30;
+                (ahead, if ahead == 0 { 0 } else { 360 - ahead })
+            }
+        };
+        if ahead == 0 || back == 0 {
+            return Some(a.year());
+        }
+        let later = (m, day.unwrap_or(1)) > (a.month(), a.day());
+        let next = if later { a.year() } else { a.year() + 1 };
+        let prev = if later { a.year() - 1 } else { a.year() };
         Some(match tense {
-            Some(true) if earlier => a.year() + 1,
-            Some(true) => a.year(),
-            Some(false) if later => a.year() - 1,
-            Some(false) => a.year(),
-            // No cue: the nearest occurrence, the past one on a tie.
-            None if later && ahead > 6 - u32::from(day.is_none()) => a.year() - 1,
-            None if earlier && ahead < 6 => a.year() + 1,
-            None => a.year(),
+            Some(true) => next,
+            Some(false) if ahead <= 45 => next,
+            Some(false) => prev,
+            None if ahead < back => next,
+            None => prev,
         })
     }
 
@@ -550,6 +565,20 @@ impl<'a, 't> P<'a, 't> {
         if let Some((y, end)) = self.year_at(ey) {
             return Some(Hit::new(end, TimeType::Date, format!("{y:04}-{m:02}")).with_mod(mmod));
         }
+        // "June last year", "January this year".
+        if let Some(a) = self.anchor
+            && self.is(e + 1, "year")
+        {
+            let y = match self.w(e) {
+                "this" => Some(a.year()),
+                "last" => Some(a.year() - 1),
+                "next" => Some(a.year() + 1),
+                _ => None,
+            };
+            if let Some(y) = y {
+                return Some(Hit::new(e + 2, TimeType::Date, format!("{y:04}-{m:02}")).with_mod(mmod));
+            }
+        }
         if !strong {
             return None;
         }
@@ -713,8 +742,56 @@ impl<'a, 't> P<'a, 't> {
     /// Quarters and halves: "the third quarter", "third-quarter", "Q1 2022", "the first half of
     /// 2022".
     fn quarter_expr(&self, i: usize) -> Option<Hit> {
+        // "the quarter", "the latest quarter": the last completed quarter.
+        if (self.is(i, "quarter") || (self.is(i, "latest") && self.is(i + 1, "quarter")))
+            && i > 0
+            && self.is(i - 1, "the")
+        {
+            let end = if self.is(i, "quarter") { i + 1 } else { i + 2 };
+            let v = match self.anchor.and_then(|a| add_months(a, -3)) {
+                Some(d) => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+                None => "XXXX-QX".into(),
+            };
+            return Some(Hit::new(end, TimeType::Date, v).det());
+        }
+        // "the weekend": the latest one, or the next in a future clause.
+        if self.is(i, "weekend") && i > 0 && self.is(i - 1, "the") {
+            let v = match self.anchor {
+                Some(a) => {
+                    let wd = i64::from(a.weekday().number_from_monday());
+                    let sat = if self.future_at(i) || wd < 6 && self.future_at(i) {
+                        add_days(a, 6 - wd)?
+                    } else if wd >= 6 {
+                        a
+                    } else {
+                        add_days(a, -(wd + 1))?
+                    };
+                    format!("{}-WE", fmt_week(sat))
+                }
+                None => "XXXX-WXX-WE".into(),
+            };
+            return Some(Hit::new(i + 1, TimeType::Date, v).det());
+        }
+        // "the 1988 second quarter", "1990 first half".
+        if let Some((y, e)) = self.year_at(i)
+            && let Some((code, end)) = self.quarter_code_at(e)
+        {
+            return Some(Hit::new(end, TimeType::Date, format!("{y:04}-{code}")).det());
+        }
+        let e0 = if self.is(i, "fiscal") { i + 1 } else { i };
+        let (code, e) = self.quarter_code_at(e0)?;
+        let mut h = self.quarter_year(i, code, e)?;
+        // "the third-quarter results": the article belongs to the noun.
+        if self.w(e0).contains('-') {
+            h.det = false;
+        }
+        Some(h)
+    }
+
+    /// "third quarter", "Q3", "first-half": ("Q3", end).
+    fn quarter_code_at(&self, i: usize) -> Option<(String, usize)> {
         let w = self.w(i);
-        let (code, e) = if let Some(q) = quarter_code(w) {
+        Some(if let Some(q) = quarter_code(w) {
             (q.to_string(), i + 1)
         } else {
             let (n, e, word) = match w.split_once('-') {
@@ -741,7 +818,12 @@ impl<'a, 't> P<'a, 't> {
                 ("half", 99) => ("H2".into(), e),
                 _ => return None,
             }
-        };
+        })
+    }
+
+    /// The year of a quarter at `i` named by `code` up to `e`: "of 2022", "of last year", or
+    /// the latest such quarter that has begun.
+    fn quarter_year(&self, i: usize, code: String, e: usize) -> Option<Hit> {
         // "of 2022", "2022", "of this year", "of last year".
         let ey = if self.is(e, "of") { e + 1 } else { e };
         if let Some((y, end)) = self.year_at(ey) {
@@ -1276,6 +1358,14 @@ impl<'a, 't> P<'a, 't> {
             self.part_of(i),
             self.clock_expr(i),
         ])?;
+        // "this year's third quarter", "next year's first half".
+        if h.value.len() == 4
+            && h.value.bytes().all(|b| b.is_ascii_digit())
+            && self.d.poss.get(h.end - 1).is_some_and(|&p| p > 0)
+            && let Some((code, end)) = self.quarter_code_at(h.end)
+        {
+            h = Hit::new(end, TimeType::Date, format!("{}-{code}", h.value)).det();
+        }
         // A day followed by a part of day or a clock time: "Thursday morning", "March 21 at
         // 10 am".
         if is_day(&h.value) && h.kind == TimeType::Date {

@@ -29,3 +29,8 @@ fn smoke() {
         eprintln!("{s}\n  {:?}", tag(s, anchor()));
     }
 }
+
+#[test]
+fn weekday_then_date() {
+    eprintln!("{:?}", tag("The vote is on Saturday, April 25, officials said.", anchor()));
+}
