@@ -238,6 +238,9 @@ struct P<'a, 't> {
     dmy: bool,
     /// The last day named, with the first token of its sentence (for bare clock times).
     last_day: Cell<Option<(usize, NaiveDate)>>,
+    /// The last quarter named ("1989-Q3"), with its token index: "a year earlier" after it
+    /// means the same quarter a year before.
+    last_quarter: Cell<Option<(usize, i32, u8)>>,
 }
 
 /// Words before a bare month or season that make it a date.
@@ -282,9 +285,6 @@ impl<'a, 't> P<'a, 't> {
             let w = self.w(k);
             if let Some(&f) = self.lex.cues.get(w) {
                 return Some(f);
-            }
-            if w.len() > 4 && w.ends_with("ed") && !self.d.capitalised(k) {
-                return Some(false);
             }
             if w == "," && steps > 3 {
                 // Another clause.
@@ -1172,7 +1172,12 @@ impl<'a, 't> P<'a, 't> {
                 let d = add_months(a, 3 * k)?;
                 format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
             }
-            "Y" => format!("{:04}", a.year() + i32::try_from(k).ok()?),
+            "Y" => match self.last_quarter.get() {
+                Some((at, y, q)) if i.saturating_sub(at) < 120 && dir < 0 && cmod.is_none() => {
+                    format!("{:04}-Q{}", y + i32::try_from(k).ok()?, char::from(q))
+                }
+                _ => format!("{:04}", a.year() + i32::try_from(k).ok()?),
+            },
             "DE" => format!("{:04}", a.year() + 10 * i32::try_from(k).ok()?),
             "CE" => format!("{:04}", a.year() + 100 * i32::try_from(k).ok()?),
             _ => fmt_day(a),
@@ -1237,7 +1242,8 @@ impl<'a, 't> P<'a, 't> {
         if code == "TS" && (article || matches!(self.w(end), "quarter" | "half")) {
             return None;
         }
-        if code == "TS" && n.is_some_and(|n| n > 1000.0) {
+        // "the 1988 quarter", "2014 season": a year, not a count.
+        if n.is_some_and(|n| n >= 1000.0) && !uw.ends_with('s') {
             return None;
         }
         // "a week" is a duration, "one week" too; "1 weeks" is still fine.
@@ -1601,6 +1607,7 @@ impl TimeTagger {
             anchor,
             dmy: day_first(&doc),
             last_day: Cell::new(None),
+            last_quarter: Cell::new(None),
         };
         let mut out = Vec::new();
         let n = doc.len();
@@ -1629,6 +1636,13 @@ impl TimeTagger {
                     }
                     if is_day(&h.value) || h.value.len() > 10 && is_day(&h.value[..10]) {
                         p.note_day(i, &h.value);
+                    }
+                    let b = h.value.as_bytes();
+                    if h.kind == TimeType::Date && b.len() == 7 && &b[4..6] == b"-Q" {
+                        let y = h.value.get(..4).and_then(|y| y.parse().ok());
+                        if let Some(y) = y {
+                            p.last_quarter.set(Some((h.end, y, b[6])));
+                        }
                     }
                     out.push(TimeMention {
                         start: t.start,
