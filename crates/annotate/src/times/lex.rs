@@ -48,11 +48,53 @@ pub(super) struct Lex {
 
 /// Words that start expressions but are in no list.
 const EXTRA_STARTERS: &[&str] = &[
-    "the", "a", "an", "this", "last", "next", "past", "coming", "previous", "current",
-    "earlier", "later", "every", "each", "fiscal", "noon", "midnight", "several", "few", "couple",
-    "dozens", "hundreds", "recent", "one", "first", "second", "third", "fourth", "final", "q1",
-    "q2", "q3", "q4", "h1", "h2", "twenties", "thirties", "forties", "fifties", "sixties",
-    "seventies", "eighties", "nineties", "many", "these", "right", "just",
+    "the",
+    "a",
+    "an",
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "current",
+    "earlier",
+    "later",
+    "every",
+    "each",
+    "fiscal",
+    "noon",
+    "midnight",
+    "several",
+    "few",
+    "couple",
+    "dozens",
+    "hundreds",
+    "recent",
+    "one",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "many",
+    "these",
+    "right",
+    "just",
 ];
 
 impl Lex {
@@ -62,15 +104,16 @@ impl Lex {
         let weekday_abbrevs = map_u32(include_str!("../../data/times/weekday_abbrevs.txt"));
         let parts = map_str(include_str!("../../data/times/parts.txt"));
         let units = map_str(include_str!("../../data/times/units.txt"));
-        let rel_days: HashMap<&'static str, (i64, Option<&'static str>)> = pairs(include_str!("../../data/times/relative_days.txt"))
-            .filter_map(|(k, v)| {
-                let (n, part) = match v.split_once(':') {
-                    Some((n, p)) => (n, Some(p)),
-                    None => (v, None),
-                };
-                n.parse().ok().map(|n| (k, (n, part)))
-            })
-            .collect();
+        let rel_days: HashMap<&'static str, (i64, Option<&'static str>)> =
+            pairs(include_str!("../../data/times/relative_days.txt"))
+                .filter_map(|(k, v)| {
+                    let (n, part) = match v.split_once(':') {
+                        Some((n, p)) => (n, Some(p)),
+                        None => (v, None),
+                    };
+                    n.parse().ok().map(|n| (k, (n, part)))
+                })
+                .collect();
         let refs = map_str(include_str!("../../data/times/refs.txt"));
         let mods = map_str(include_str!("../../data/times/modifiers.txt"));
         let sets = map_str(include_str!("../../data/times/sets.txt"));

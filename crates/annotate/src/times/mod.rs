@@ -245,17 +245,75 @@ struct P<'a, 't> {
 
 /// Words before a bare month or season that make it a date.
 const MONTH_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this",
-    "from", "to", "through", "between", "during", "before", "after", "and", "or", "last", "since",
-    "around", "into", "throughout", "that", "each", "every",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "from",
+    "to",
+    "through",
+    "between",
+    "during",
+    "before",
+    "after",
+    "and",
+    "or",
+    "last",
+    "since",
+    "around",
+    "into",
+    "throughout",
+    "that",
+    "each",
+    "every",
 ];
 
 /// Words after a number that make it a count, not a year.
 const COUNT_NOUNS: &[&str] = &[
-    "people", "troops", "soldiers", "civilians", "men", "women", "children", "residents",
-    "refugees", "fighters", "police", "km", "kilometres", "kilometers", "miles", "tonnes", "tons",
-    "dollars", "euros", "rubles", "hryvnias", "metres", "meters", "feet", "persons", "personnel",
-    "deaths", "dead", "killed", "wounded", "injured", "units", "hours", "hrs", "gmt", "utc",
+    "people",
+    "troops",
+    "soldiers",
+    "civilians",
+    "men",
+    "women",
+    "children",
+    "residents",
+    "refugees",
+    "fighters",
+    "police",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tonnes",
+    "tons",
+    "dollars",
+    "euros",
+    "rubles",
+    "hryvnias",
+    "metres",
+    "meters",
+    "feet",
+    "persons",
+    "personnel",
+    "deaths",
+    "dead",
+    "killed",
+    "wounded",
+    "injured",
+    "units",
+    "hours",
+    "hrs",
+    "gmt",
+    "utc",
     "local",
 ];
 
@@ -463,8 +521,7 @@ impl<'a, 't> P<'a, 't> {
             with_min = true;
         } else if hlen > 2 {
             return None;
-        } else if self.d.adjacent(i) && matches!(self.w(end), ":" | ".") && self.d.adjacent(end)
-        {
+        } else if self.d.adjacent(i) && matches!(self.w(end), ":" | ".") && self.d.adjacent(end) {
             let (m, mlen) = self.d.int(end + 1)?;
             if mlen != 2 {
                 return None;
@@ -576,7 +633,9 @@ impl<'a, 't> P<'a, 't> {
                 _ => None,
             };
             if let Some(y) = y {
-                return Some(Hit::new(e + 2, TimeType::Date, format!("{y:04}-{m:02}")).with_mod(mmod));
+                return Some(
+                    Hit::new(e + 2, TimeType::Date, format!("{y:04}-{m:02}")).with_mod(mmod),
+                );
             }
         }
         if !strong {
@@ -626,7 +685,8 @@ impl<'a, 't> P<'a, 't> {
         }
         let end = i + 5;
         // Not part of a longer numeric run.
-        if self.d.adjacent(i + 4) && matches!(self.w(end), "-" | "/" | ".")
+        if self.d.adjacent(i + 4)
+            && matches!(self.w(end), "-" | "/" | ".")
             && self.d.int(end + 1).is_some()
             && self.d.adjacent(end)
         {
@@ -721,9 +781,7 @@ impl<'a, 't> P<'a, 't> {
     /// An ordinal at `i`: "3rd", "third", "twenty-first": (value, end).
     fn ordinal_at(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((n, len)) = self.d.int(i) {
-            if len <= 2
-                && self.d.adjacent(i)
-                && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+            if len <= 2 && self.d.adjacent(i) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
             {
                 return Some((n, i + 2));
             }
@@ -989,7 +1047,11 @@ impl<'a, 't> P<'a, 't> {
             && !matches!(self.w(i + 1), "a" | "an")
             && let Some((code, end)) = self.unit_at(e)
         {
-            return Some(Hit::new(end, TimeType::Duration, dur_value(n, code)).det().with_mod(cmod));
+            return Some(
+                Hit::new(end, TimeType::Duration, dur_value(n, code))
+                    .det()
+                    .with_mod(cmod),
+            );
         }
         if first_or_final {
             return None;
@@ -1199,10 +1261,20 @@ impl<'a, 't> P<'a, 't> {
                 && code != "Q"
                 && let Some(n) = numwords::cardinal(init)
             {
-                return Some(Hit::new(i + 1, TimeType::Duration, dur_value(Some(n), code)));
+                return Some(Hit::new(
+                    i + 1,
+                    TimeType::Duration,
+                    dur_value(Some(n), code),
+                ));
             }
-            if (tail == "long") && let Some(&code) = self.lex.units.get(head) {
-                return Some(Hit::new(i + 1, TimeType::Duration, dur_value(Some(1.0), code)));
+            if (tail == "long")
+                && let Some(&code) = self.lex.units.get(head)
+            {
+                return Some(Hit::new(
+                    i + 1,
+                    TimeType::Duration,
+                    dur_value(Some(1.0), code),
+                ));
             }
             return None;
         }
@@ -1251,7 +1323,11 @@ impl<'a, 't> P<'a, 't> {
             return None;
         }
         // Compound after a count: "a month-long" is handled above; "two months-long" rare.
-        Some(Hit::new(end, TimeType::Duration, dur_value(n, code)).det().with_mod(cmod))
+        Some(
+            Hit::new(end, TimeType::Duration, dur_value(n, code))
+                .det()
+                .with_mod(cmod),
+        )
     }
 
     /// Sets: "every day", "each week", "every Monday", "daily", "weekly", "on Mondays".

@@ -178,7 +178,9 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
                 let close = body.find(q)?;
                 return Some(&body[..close]);
             }
-            let close = v.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(v.len());
+            let close = v
+                .find(|c: char| c.is_whitespace() || c == '>')
+                .unwrap_or(v.len());
             return Some(&v[..close]);
         }
         rest = &rest[at + name.len()..];
