@@ -1,6 +1,32 @@
 //! The word lists of the time tagger, read from `data/times/*.txt` (compiled in) once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are short words; SipHash would dominate the lookups.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(super) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+pub(super) type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
 
 /// Pairs `key value` of a list file; `#` starts a comment line.
 fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -42,8 +68,10 @@ pub(super) struct Lex {
     pub zones: HashSet<&'static str>,
     /// Tense cue → true for future.
     pub cues: HashMap<&'static str, bool>,
-    /// Words that may start a time expression (besides numbers).
+    /// Words that may start an expression (besides numbers).
     pub starters: HashSet<&'static str>,
+    /// First words of modifier phrases.
+    pub mod_heads: HashSet<&'static str>,
 }
 
 /// Words that start expressions but are in no list.
@@ -93,6 +121,11 @@ const EXTRA_STARTERS: &[&str] = &[
     "nineties",
     "many",
     "these",
+    "latest",
+    "following",
+    "future",
+    "small",
+    "wee",
     "right",
     "just",
 ];
@@ -124,7 +157,7 @@ impl Lex {
         let cues = pairs(include_str!("../../data/times/cues.txt"))
             .map(|(k, v)| (k, v == "future"))
             .collect();
-        let mut starters: HashSet<&'static str> = HashSet::new();
+        let mut starters: HashSet<&'static str> = HashSet::default();
         starters.extend(months.keys());
         starters.extend(weekdays.keys());
         starters.extend(weekday_abbrevs.keys());
@@ -134,7 +167,11 @@ impl Lex {
         starters.extend(refs.keys());
         starters.extend(sets.keys());
         starters.extend(seasons.keys());
-        starters.extend(mods.keys().map(|k| k.split('_').next().unwrap_or(k)));
+        let mod_heads: HashSet<&'static str> = mods
+            .keys()
+            .map(|k| k.split('_').next().unwrap_or(k))
+            .collect();
+        starters.extend(mod_heads.iter());
         starters.extend(EXTRA_STARTERS);
         Lex {
             months,
@@ -150,6 +187,7 @@ impl Lex {
             zones,
             cues,
             starters,
+            mod_heads,
         }
     }
 

@@ -478,6 +478,8 @@ impl<'a, 't> P<'a, 't> {
             return Some((Some(v), i + 1, None));
         }
         // Number words, up to three tokens; hyphenated words split.
+        let head = w.split('-').next().unwrap_or(w);
+        numwords::unit_or_ten(head)?;
         let mut parts: Vec<&str> = Vec::new();
         let mut best = None;
         for k in i..(i + 3).min(self.d.len()) {
@@ -565,7 +567,7 @@ impl<'a, 't> P<'a, 't> {
             end += 1;
             marked = true;
         }
-        if !marked && !(with_min && hlen <= 2) {
+        if !(marked || with_min && hlen <= 2) {
             return None;
         }
         Some((format!("T{hour:02}:{min:02}{zone}"), end))
@@ -1135,9 +1137,8 @@ impl<'a, 't> P<'a, 't> {
             "FA" => 9,
             _ => 12,
         };
-        let cur = if start > a.month() && !(s == "WI" && a.month() <= 2) {
-            a.year() - 1
-        } else if s == "WI" && a.month() <= 2 {
+        // The latest season of that name that has begun (winter begins in December).
+        let cur = if start > a.month() || (s == "WI" && a.month() <= 2) {
             a.year() - 1
         } else {
             a.year()
@@ -1504,6 +1505,17 @@ impl<'a, 't> P<'a, 't> {
         if let Some(h) = self.with_modifier(i) {
             return Some(h);
         }
+        if w == "the" || w == "a" || w == "an" {
+            // Cheap exit: the next word must be able to start an expression.
+            let next_ok = match self.d.kind(i + 1) {
+                Some(TokenKind::Number) => true,
+                Some(TokenKind::Word) => self.lex.may_start(self.w(i + 1)),
+                _ => false,
+            };
+            if !next_ok {
+                return None;
+            }
+        }
         if w == "the" {
             if let Some(h) = self.with_modifier(i + 1) {
                 return Some(h);
@@ -1533,6 +1545,9 @@ impl<'a, 't> P<'a, 't> {
 
     fn with_modifier(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
+        if !self.lex.mod_heads.contains(w) {
+            return None;
+        }
         let mut key = String::with_capacity(24);
         key.push_str(w);
         let mut found: Option<(&'static str, usize)> = None;

@@ -326,3 +326,39 @@ proptest! {
         }
     }
 }
+
+/// Throughput on news-like text: `cargo test --release -p annotate times_speed -- --ignored`.
+#[test]
+#[ignore]
+fn times_speed() {
+    let para = "KYIV, March 3 - Russian forces shelled the southern port city on Thursday, \
+        regional officials said, as talks between the two sides stalled. More than 2,000 \
+        civilians have been evacuated over the past two weeks, the mayor told reporters, adding \
+        that a convoy of 40 buses would leave at 10 am (0800 GMT) on Friday. The United Nations \
+        said on Wednesday that about 1.5 million people had fled since February 24, and that \
+        the number could double in the coming months. Power and water supplies were cut three \
+        days ago and have not been restored, residents said. A spokesman for the defence \
+        ministry said troops had advanced 12 km in the east, a claim that could not be \
+        independently verified.\n";
+    let text = para.repeat(4000);
+    let t = TimeTagger::new();
+    let toks = crate::text::tokenize(&text);
+    let sents = crate::text::sentences(&text);
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..5 {
+        n += t.find(&text, &sents, &toks, anchor()).len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = 5.0 * text.len() as f64 / 1e6;
+    eprintln!("times: {:.1} MB/s ({n} mentions)", mb / secs);
+    let start = std::time::Instant::now();
+    let toks = crate::text::tokenize(&text);
+    let sents = crate::text::sentences(&text);
+    let found = t.find(&text, &sents, &toks, anchor()).len();
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "times incl. tokenising: {:.1} MB/s ({found} mentions)",
+        text.len() as f64 / 1e6 / secs
+    );
+}
