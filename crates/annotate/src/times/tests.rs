@@ -1,0 +1,364 @@
+use super::*;
+use proptest::prelude::*;
+
+type Found = (String, TimeType, String, Option<String>);
+
+fn tag(text: &str, anchor: Option<NaiveDate>) -> Vec<Found> {
+    let t = TimeTagger::new();
+    let toks = crate::text::tokenize(text);
+    let sents = crate::text::sentences(text);
+    t.find(text, &sents, &toks, anchor)
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.start..m.end].to_string(),
+                m.kind,
+                m.value,
+                m.modifier,
+            )
+        })
+        .collect()
+}
+
+/// Monday 21 March 2022.
+fn anchor() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2022, 3, 21)
+}
+
+/// The value of the expression whose text is `span`.
+fn value_of(text: &str, span: &str) -> (TimeType, String, Option<String>) {
+    let found = tag(text, anchor());
+    match found.into_iter().find(|f| f.0 == span) {
+        Some((_, k, v, m)) => (k, v, m),
+        None => panic!("{span:?} not found in {:?}", tag(text, anchor())),
+    }
+}
+
+fn val(text: &str, span: &str) -> String {
+    value_of(text, span).1
+}
+
+#[test]
+fn absolute_dates() {
+    let s = "Artillery hit the bridge on March 20, rebels said.";
+    assert_eq!(val(s, "March 20"), "2022-03-20");
+    assert_eq!(
+        val("The siege began on 2 March 2022.", "2 March 2022"),
+        "2022-03-02"
+    );
+    assert_eq!(
+        val("Talks stalled on Mar. 14 in Minsk.", "Mar. 14"),
+        "2022-03-14"
+    );
+    assert_eq!(
+        val(
+            "The deal was signed March 14, 2021, in Ankara.",
+            "March 14, 2021"
+        ),
+        "2021-03-14"
+    );
+    assert_eq!(
+        val("A report dated 2022-03-18 was leaked.", "2022-03-18"),
+        "2022-03-18"
+    );
+    assert_eq!(
+        val("A decree of 18/03/2022 banned exports.", "18/03/2022"),
+        "2022-03-18"
+    );
+    assert_eq!(val("Fighting flared in January.", "January"), "2022-01");
+    assert_eq!(
+        val("The dam was built in March 2014.", "March 2014"),
+        "2014-03"
+    );
+    assert_eq!(val("The peninsula was annexed in 2014.", "2014"), "2014");
+    assert_eq!(val("Refugees arrived in the 1990s.", "the 1990s"), "199");
+    // A count is not a year.
+    assert!(tag("About 2000 troops crossed the river.", anchor()).is_empty());
+}
+
+#[test]
+fn weekdays() {
+    let s = "Shelling resumed on Thursday near the airport.";
+    assert_eq!(val(s, "Thursday"), "2022-03-17");
+    let s = "Foreign ministers will meet on Thursday in Antalya.";
+    assert_eq!(val(s, "Thursday"), "2022-03-24");
+    let s = "The evacuation is scheduled for Thursday morning.";
+    assert_eq!(
+        value_of(s, "Thursday morning"),
+        (TimeType::Time, "2022-03-24TMO".into(), None)
+    );
+    let s = "Sirens sounded on Thursday morning across the city.";
+    assert_eq!(val(s, "Thursday morning"), "2022-03-17TMO");
+    let s = "The mayor spoke late Wednesday.";
+    assert_eq!(
+        value_of(s, "late Wednesday"),
+        (TimeType::Date, "2022-03-16".into(), Some("END".into()))
+    );
+    assert_eq!(val("A convoy left on Monday.", "Monday"), "2022-03-21");
+    assert_eq!(
+        val("Strikes hit the port last Friday.", "last Friday"),
+        "2022-03-18"
+    );
+    assert_eq!(
+        val("Blasts were heard Monday night.", "Monday night"),
+        "2022-03-21TNI"
+    );
+}
+
+#[test]
+fn relative_expressions() {
+    assert_eq!(
+        val("The mayor said today the city holds.", "today"),
+        "2022-03-21"
+    );
+    assert_eq!(
+        val("A hospital was hit yesterday.", "yesterday"),
+        "2022-03-20"
+    );
+    assert_eq!(val("Aid will arrive tomorrow.", "tomorrow"), "2022-03-22");
+    assert_eq!(
+        val("The column was spotted a week ago.", "a week ago"),
+        "2022-03-14"
+    );
+    let (k, v, m) = value_of(
+        "The siege began almost five weeks ago.",
+        "almost five weeks ago",
+    );
+    assert_eq!(
+        (k, v.as_str(), m.as_deref()),
+        (TimeType::Date, "2022-02-14", Some("APPROX"))
+    );
+    assert_eq!(val("Prices doubled last month.", "last month"), "2022-02");
+    assert_eq!(
+        val("He visited earlier this month.", "earlier this month"),
+        "2022-03"
+    );
+    assert_eq!(val("Talks resume this week.", "this week"), "2022-W12");
+    assert_eq!(val("Exports fell last year.", "last year"), "2021");
+    assert_eq!(
+        val("Since February 24, thousands have fled.", "February 24"),
+        "2022-02-24"
+    );
+    let (k, v, _) = value_of(
+        "Over the past two weeks the front barely moved.",
+        "the past two weeks",
+    );
+    assert_eq!((k, v.as_str()), (TimeType::Duration, "P2W"));
+    assert_eq!(
+        val("The town was recently retaken.", "recently"),
+        "PAST_REF"
+    );
+    assert_eq!(val("The town is now under siege.", "now"), "PRESENT_REF");
+    assert_eq!(val("Power is currently out.", "currently"), "PRESENT_REF");
+    assert_eq!(val("The deadline is next week.", "next week"), "2022-W13");
+}
+
+#[test]
+fn parts_of_day_and_clock_times() {
+    let (k, v, m) = value_of(
+        "Missiles struck in the early hours of March 21.",
+        "the early hours of March 21",
+    );
+    assert_eq!(k, TimeType::Date);
+    assert_eq!(v, "2022-03-21");
+    assert_eq!(m.as_deref(), Some("START"));
+    let found = tag("The curfew starts at 10 am (0700 GMT).", anchor());
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["2022-03-21T10:00", "2022-03-21T07:00Z"]);
+    assert_eq!(
+        val(
+            "The ceasefire began at 14:30 local time.",
+            "14:30 local time"
+        ),
+        "2022-03-21T14:30"
+    );
+    assert_eq!(
+        val("Shots rang out this morning.", "this morning"),
+        "2022-03-21TMO"
+    );
+    assert_eq!(
+        val("Drones flew over last night.", "last night"),
+        "2022-03-20TNI"
+    );
+    assert_eq!(
+        val("Troops moved at 3 p.m. on Saturday.", "3 p.m. on Saturday"),
+        "2022-03-19T15:00"
+    );
+}
+
+#[test]
+fn durations_and_sets() {
+    assert_eq!(val("The siege lasted three weeks.", "three weeks"), "P3W");
+    assert_eq!(val("A truce for 48 hours was agreed.", "48 hours"), "PT48H");
+    assert_eq!(
+        val("After a month-long siege the city fell.", "month-long"),
+        "P1M"
+    );
+    assert_eq!(val("The road was closed for two days.", "two days"), "P2D");
+    assert_eq!(val("A two-week pause was proposed.", "two-week"), "P2W");
+    let (k, v, _) = value_of("Convoys run every day.", "every day");
+    assert_eq!((k, v.as_str()), (TimeType::Set, "P1D"));
+    assert_eq!(value_of("Briefings are held daily.", "daily").1, "P1D");
+    assert_eq!(
+        value_of("The report is published weekly.", "weekly").1,
+        "P1W"
+    );
+    let (_, v, m) = value_of(
+        "Shelling went on for more than 12 hours.",
+        "more than 12 hours",
+    );
+    assert_eq!((v.as_str(), m.as_deref()), ("PT12H", Some("MORE_THAN")));
+    // A fraction is not a duration.
+    assert!(tag("A quarter of the population has fled.", anchor()).is_empty());
+}
+
+#[test]
+fn quarters_and_seasons() {
+    assert_eq!(
+        val(
+            "Output fell in the first quarter of 2022.",
+            "the first quarter of 2022"
+        ),
+        "2022-Q1"
+    );
+    assert_eq!(
+        val("Grain sales collapsed last summer.", "last summer"),
+        "2021-SU"
+    );
+    assert_eq!(
+        val(
+            "The offensive stalled in the summer of 2014.",
+            "the summer of 2014"
+        ),
+        "2014-SU"
+    );
+}
+
+#[test]
+fn without_anchor() {
+    let found = tag(
+        "On March 20 the mayor spoke; yesterday he left. On Thursday talks resume.",
+        None,
+    );
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["XXXX-03-20", "PAST_REF", "XXXX-WXX-4"]);
+}
+
+#[test]
+fn infer_published() {
+    let t = TimeTagger::new();
+    let text = "KYIV, March 3 (Newswire) - Troops shelled the suburb. On February 24, 2022, the \
+                invasion began.";
+    assert_eq!(t.infer_published(text), NaiveDate::from_ymd_opt(2022, 3, 3));
+    let text = "Posted March 5, 2022\nThe bridge was blown up on March 4.";
+    assert_eq!(t.infer_published(text), NaiveDate::from_ymd_opt(2022, 3, 5));
+    assert_eq!(
+        t.infer_published("Troops shelled the suburb on Monday."),
+        None
+    );
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+proptest! {
+    #[test]
+    fn full_dates_parse_back(y in 1900i32..2100, m in 1u32..=12, d in 1u32..=31, form in 0usize..3) {
+        let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else { return Ok(()); };
+        let name = MONTHS[(m - 1) as usize];
+        let text = match form {
+            0 => format!("It happened on {name} {d}, {y} in the east."),
+            1 => format!("It happened on {d} {name} {y} in the east."),
+            _ => format!("It happened on {} in the east.", fmt_day(date)),
+        };
+        let found = tag(&text, anchor());
+        prop_assert_eq!(found.len(), 1, "{:?}", found);
+        prop_assert_eq!(&found[0].2, &fmt_day(date));
+    }
+
+    #[test]
+    fn find_never_panics(text in "\\PC{0,200}", words in proptest::collection::vec(
+        prop_oneof![
+            Just("March"), Just("20"), Just("2022"), Just("ago"), Just("week"), Just("the"),
+            Just("last"), Just("Thursday"), Just("morning"), Just("-"), Just("/"), Just(":"),
+            Just("am"), Just("GMT"), Just("early"), Just("of"), Just("quarter"), Just("'s"),
+            Just("99999"), Just("31"), Just("a"), Just("2"), Just("every"), Just("."),
+        ], 0..30),
+        days in -5_000_000i32..5_000_000, has_anchor in any::<bool>())
+    {
+        let joined = format!("{} {}", text, words.join(" "));
+        let glued = words.concat();
+        let anchor = if has_anchor {
+            NaiveDate::from_num_days_from_ce_opt(days.rem_euclid(3_000_000))
+        } else {
+            None
+        };
+        let t = TimeTagger::new();
+        for s in [joined.as_str(), glued.as_str()] {
+            let toks = crate::text::tokenize(s);
+            let sents = crate::text::sentences(s);
+            let found = t.find(s, &sents, &toks, anchor);
+            let mut last_end = 0;
+            for m in &found {
+                prop_assert!(m.start >= last_end && m.start < m.end && m.end <= s.len());
+                prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                last_end = m.end;
+            }
+            let _ = t.infer_published(s);
+        }
+        // Extreme anchors.
+        for a in [NaiveDate::MIN, NaiveDate::MAX] {
+            let toks = crate::text::tokenize(&joined);
+            let sents = crate::text::sentences(&joined);
+            let _ = t.find(&joined, &sents, &toks, Some(a));
+        }
+    }
+}
+
+/// Throughput on news-like text: `cargo test --release -p annotate times_speed -- --ignored`.
+#[test]
+#[ignore]
+fn times_speed() {
+    let para = "KYIV, March 3 - Russian forces shelled the southern port city on Thursday, \
+        regional officials said, as talks between the two sides stalled. More than 2,000 \
+        civilians have been evacuated over the past two weeks, the mayor told reporters, adding \
+        that a convoy of 40 buses would leave at 10 am (0800 GMT) on Friday. The United Nations \
+        said on Wednesday that about 1.5 million people had fled since February 24, and that \
+        the number could double in the coming months. Power and water supplies were cut three \
+        days ago and have not been restored, residents said. A spokesman for the defence \
+        ministry said troops had advanced 12 km in the east, a claim that could not be \
+        independently verified.\n";
+    let text = para.repeat(4000);
+    let t = TimeTagger::new();
+    let toks = crate::text::tokenize(&text);
+    let sents = crate::text::sentences(&text);
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..5 {
+        n += t.find(&text, &sents, &toks, anchor()).len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = 5.0 * text.len() as f64 / 1e6;
+    eprintln!("times: {:.1} MB/s ({n} mentions)", mb / secs);
+    let start = std::time::Instant::now();
+    let toks = crate::text::tokenize(&text);
+    let sents = crate::text::sentences(&text);
+    let found = t.find(&text, &sents, &toks, anchor()).len();
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "times incl. tokenising: {:.1} MB/s ({found} mentions)",
+        text.len() as f64 / 1e6 / secs
+    );
+}
