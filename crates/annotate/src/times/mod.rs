@@ -341,7 +341,11 @@ impl<'a, 't> P<'a, 't> {
             k -= 1;
             steps += 1;
             let w = self.w(k);
-            if let Some(&f) = self.lex.cues.get(w) {
+            // After "to" a cue word is an infinitive ("due to last until"), not a tense.
+            let infinitive = k > first && self.w(k - 1) == "to";
+            if let Some(&f) = self.lex.cues.get(w)
+                && !infinitive
+            {
                 return Some(f);
             }
             if w == "," && steps > 3 {

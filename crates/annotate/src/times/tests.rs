@@ -362,3 +362,19 @@ fn times_speed() {
         text.len() as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn a_cue_word_after_to_is_an_infinitive_not_a_tense() {
+    // "last" is a verb here; "due" makes the clause future.
+    assert_eq!(
+        val(
+            "The curfew was due to last until Wednesday morning.",
+            "Wednesday morning"
+        ),
+        "2022-03-23TMO"
+    );
+    assert_eq!(
+        val("The shops stayed shut last Wednesday.", "last Wednesday").get(..10),
+        Some("2022-03-16")
+    );
+}
