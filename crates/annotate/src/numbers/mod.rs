@@ -62,6 +62,18 @@ impl NumberTagger {
         let mut i = 0;
         let mut floor = 0;
         while i < p.len() {
+            // Web addresses: "https://example.org/a?q=30%25" holds no numbers worth reporting.
+            if matches!(&*p[i].lower, "http" | "https" | "www")
+                && p.get(i + 1)
+                    .is_some_and(|n| n.glued && matches!(&*n.lower, ":" | "."))
+            {
+                i += 1;
+                while p.get(i).is_some_and(|n| n.glued) {
+                    i += 1;
+                }
+                floor = i;
+                continue;
+            }
             if p[i].kind == TokenKind::Number
                 && let Some(digits::Digits::List(parts)) = digits::parse(&p[i].lower)
             {
@@ -221,6 +233,19 @@ struct Suffix {
     end: usize,
 }
 
+/// A run of cardinal words.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    value: f64,
+    end: usize,
+    last: Last,
+    /// Where the run ends in "and" and a small number: the value before, its multiplier and
+    /// the small number ("two million and three" → (2e6, 1e6, 3)).
+    head: Option<(f64, f64, f64)>,
+    /// The multiplier ending the run, or 1.
+    last_big: f64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Last {
     Start,
@@ -241,6 +266,16 @@ fn small(w: &str) -> Option<f64> {
     }
 }
 
+/// The value of one ordinal word, with the large ones and a common misspelling.
+fn ordinal_word(w: &str) -> Option<f64> {
+    match w {
+        "billionth" => Some(1e9),
+        "trillionth" => Some(1e12),
+        "nineth" => Some(9.0),
+        _ => numwords::ordinal(&[w]),
+    }
+}
+
 /// A multiplier of a thousand or more.
 fn big(w: &str) -> Option<f64> {
     match w {
@@ -257,10 +292,8 @@ fn denominator(w: &str) -> Option<(f64, bool)> {
         match w {
             "half" => Some(2.0),
             "quarter" => Some(4.0),
-            "billionth" => Some(1e9),
-            "trillionth" => Some(1e12),
             "first" | "second" => None,
-            _ => numwords::ordinal(&[w]),
+            _ => ordinal_word(w),
         }
     };
     if w == "halves" {
@@ -380,8 +413,9 @@ impl Cx<'_, '_> {
         if !matches!(c.form, Form::Plain | Form::Words) || c.value.fract() != 0.0 || c.value < 1.0 {
             return None;
         }
+        let over = self.w(c.e) == "over";
         let k = match self.w(c.e) {
-            "in" => c.e + 1,
+            "in" | "over" => c.e + 1,
             "out" if self.w(c.e + 1) == "of" => c.e + 2,
             _ => return None,
         };
@@ -391,7 +425,19 @@ impl Cx<'_, '_> {
             TokenKind::Punct => return None,
         };
         let year_like = d.form == Form::Plain && self.w(k).len() == 4;
-        if !matches!(d.form, Form::Plain | Form::Words) || year_like || d.value <= c.value {
+        if !matches!(d.form, Form::Plain | Form::Words) || year_like || d.value == 0.0 {
+            return None;
+        }
+        if over {
+            // "one over three" is a quotient only where nothing is measured after it: "over 3
+            // years" bounds a duration.
+            let ends = self.kind(d.e).is_none_or(|k| k == TokenKind::Punct)
+                && !matches!(self.w(d.e), "%" | "$" | "€" | "£");
+            let money = matches!(self.w(c.s.wrapping_sub(1)), "$" | "€" | "£");
+            if !ends || money {
+                return None;
+            }
+        } else if d.value <= c.value {
             return None;
         }
         Some(Core {
@@ -445,13 +491,25 @@ impl Cx<'_, '_> {
         if plain && self.w(i).len() <= 3 {
             let mut k = e;
             let mut v = value;
-            while plain_num(k)
-                && self.w(k).len() == 3
+            while self.is_num(k)
                 && self.single_space_before(k)
                 && !(self.w(k + 1) == "/" && self.glued(k + 1))
             {
-                v = v * 1000.0 + self.w(k).parse::<f64>().ok()?;
+                // Groups of three digits; the last may carry decimals ("567.89").
+                let g = self.w(k);
+                let int = g.split('.').next().unwrap_or("");
+                let ok = int.len() == 3
+                    && int.bytes().all(|b| b.is_ascii_digit())
+                    && g.bytes().filter(|&b| b == b'.').count() <= 1
+                    && !g.contains(',');
+                if !ok {
+                    break;
+                }
+                v = v * 1000.0 + g.parse::<f64>().ok()?;
                 k += 1;
+                if g.contains('.') {
+                    break;
+                }
             }
             if k > e {
                 value = v;
@@ -521,6 +579,13 @@ impl Cx<'_, '_> {
                 form = Form::Digits;
             }
         }
+        // "1,674.5 M": a capital M is a million.
+        if self.raw(e) == "M" && !self.glued(e) && mult == 1.0 && !self.is_num(e + 1) {
+            value *= 1e6;
+            mult = 1e6;
+            e += 1;
+            form = Form::Digits;
+        }
         // Multiplier words: "2.1 million", "13 lakh", "3 dozen".
         while self.is_word(e)
             && let Some(m) = self.lex.multipliers.get(self.w(e))
@@ -531,6 +596,14 @@ impl Cx<'_, '_> {
             mult *= m.value;
             e += 1;
             form = Form::Digits;
+        }
+        // "3 million and a half"
+        if mult >= 1000.0
+            && self.w(e) == "and"
+            && let Some(f) = self.small_fraction(e + 1)
+        {
+            value += f.value * mult;
+            e = f.e;
         }
         Some(Core {
             s: i,
@@ -629,7 +702,7 @@ impl Cx<'_, '_> {
         if let Some(c) = self.words_core(i) {
             return Some(c);
         }
-        let v = numwords::ordinal(&[lw])?;
+        let v = ordinal_word(lw)?;
         Some(Core {
             s: i,
             e: i + 1,
@@ -843,7 +916,8 @@ impl Cx<'_, '_> {
     /// ("two thirds", "one and a half"), an ordinal ("twenty-first"), "dozen", a multiplier
     /// after a fraction ("two and a half million").
     fn words_core(&self, i: usize) -> Option<Core> {
-        let (mut value, mut e, last) = self.run(i)?;
+        let r = self.run_parts(i)?;
+        let (mut value, mut e, last) = (r.value, r.end, r.last);
         let mut form = Form::Words;
         let mut mult = 1.0;
         // "two hundred point zero three"
@@ -855,6 +929,21 @@ impl Cx<'_, '_> {
         } else {
             let d_at = if self.w(e) == "-" { e + 1 } else { e };
             if let Some(((den, plural), end)) = self.denominator_at(d_at) {
+                // "one hundred and three quarters" is 100.75; "two million and three fifths"
+                // is 2.6 million.
+                if let Some((head, head_mult, tail)) = r.head
+                    && (plural || tail == 1.0)
+                    && tail < den
+                {
+                    return Some(Core {
+                        s: i,
+                        e: end,
+                        value: head + tail / den * head_mult,
+                        vague: false,
+                        form: Form::Words,
+                        mult: 1.0,
+                    });
+                }
                 if plural || value == 1.0 {
                     return Some(self.fraction_mult(Core {
                         s: i,
@@ -867,9 +956,9 @@ impl Cx<'_, '_> {
                 }
             }
             // "twenty-first", "one hundred and fifth"
-            if matches!(last, Last::Ten | Last::Hundred | Last::Big | Last::And)
-                && let Some(o) = numwords::ordinal(&[self.w(d_at)])
-                && (o < 10.0 || o >= 100.0)
+            if let Some(o) = ordinal_word(self.w(d_at))
+                && ((matches!(last, Last::Ten | Last::Hundred | Last::Big | Last::And) && o < 10.0)
+                    || o >= 100.0)
             {
                 let v = if o >= 100.0 { value * o } else { value + o };
                 return Some(Core {
@@ -885,13 +974,20 @@ impl Cx<'_, '_> {
             if self.w(e) == "and"
                 && let Some(f) = self.small_fraction(e + 1)
             {
-                value += f.value;
                 e = f.e;
-                // "two and a half million"
                 if let Some(m) = big(self.w(e)) {
-                    value *= m;
-                    mult = m;
                     e += 1;
+                    if r.last_big > m {
+                        // "one billion and a half million"
+                        value += f.value * m;
+                    } else {
+                        // "two and a half million"
+                        value = (value + f.value) * m;
+                        mult = m;
+                    }
+                } else {
+                    // "one million and a half"
+                    value += f.value * r.last_big;
                 }
             }
         }
@@ -972,12 +1068,20 @@ impl Cx<'_, '_> {
 
     /// A well-formed run of cardinal words from piece `i`: value, end and its last element.
     fn run(&self, i: usize) -> Option<(f64, usize, Last)> {
+        self.run_parts(i).map(|r| (r.value, r.end, r.last))
+    }
+
+    fn run_parts(&self, i: usize) -> Option<Run> {
         let mut total = 0.0;
         let mut current = 0.0;
         let mut last = Last::Start;
         let mut last_big = f64::INFINITY;
         let mut j = i;
         let mut end = i;
+        // The value before the last "and" and its multiplier, and the small group after it.
+        let mut head = 0.0;
+        let mut head_mult = 1.0;
+        let mut tail_start = i;
         while let Some(pc) = self.p.get(j) {
             let lw: &str = &pc.lower;
             if pc.kind == TokenKind::Punct {
@@ -1038,6 +1142,9 @@ impl Cx<'_, '_> {
                 if matches!(last, Last::Hundred | Last::Big)
                     && small(self.w(j + 1)).is_some_and(|v| v > 0.0)
                 {
+                    head = total + current;
+                    head_mult = if last == Last::Big { last_big } else { 1.0 };
+                    tail_start = j + 1;
                     last = Last::And;
                     j += 1;
                     continue;
@@ -1058,7 +1165,20 @@ impl Cx<'_, '_> {
         if matches!(last, Last::Start | Last::A | Last::And) {
             return None;
         }
-        Some((total + current, end, last))
+        let value = total + current;
+        let tail_small = tail_start > i
+            && (tail_start..end).all(|k| small(self.w(k)).is_some() || self.w(k) == "-");
+        Some(Run {
+            value,
+            end,
+            last,
+            head: if tail_small {
+                Some((head, head_mult, value - head))
+            } else {
+                None
+            },
+            last_big: if last == Last::Big { last_big } else { 1.0 },
+        })
     }
 
     /// The unit or currency after a number ending at piece `j`.
@@ -1134,6 +1254,20 @@ impl Cx<'_, '_> {
             s -= 1;
             core.s = s;
         }
+        // ".08": a decimal written without its zero.
+        if core.form == Form::Plain
+            && s > floor
+            && s == core.s
+            && self.w(s - 1) == "."
+            && self.glued(s)
+            && !self.glued(s - 1)
+            && let Ok(v) = format!("0.{}", self.w(s)).parse::<f64>()
+        {
+            core.value = v;
+            core.form = Form::Digits;
+            s -= 1;
+            core.s = s;
+        }
         // Currency before: "$", "US$", "€", "c $".
         let mut currency = None;
         if let Some((c, cs)) = self.phrase_back(&self.lex.currencies, s, floor)
@@ -1162,6 +1296,14 @@ impl Cx<'_, '_> {
                     currency = Some(c);
                 }
                 e = sfx.end;
+                // "75 USD million"
+                if core.mult == 1.0
+                    && let Some(m) = big(self.w(e))
+                {
+                    value *= m;
+                    core.mult = m;
+                    e += 1;
+                }
             } else {
                 kind_unit = Some((sfx.kind, sfx.unit));
                 e = sfx.end;
@@ -1181,6 +1323,16 @@ impl Cx<'_, '_> {
                 {
                     value += c2.value * 0.01;
                     e = s2.end;
+                } else if let Some(c2) = self.core_at(k)
+                    && c2.form == Form::Plain
+                    && self.w(k).len() == 2
+                    && e > core.e
+                    && self.kind(c2.e).is_none_or(|t| t == TokenKind::Punct)
+                    && !matches!(self.w(c2.e), "%" | "$" | "€" | "£" | "-" | "/" | ":")
+                {
+                    // "15 dollars 50.": two digits after the currency word are its cents.
+                    value += c2.value * 0.01;
+                    e = c2.e;
                 }
             }
         }

@@ -14,8 +14,8 @@
 //! (for any port); `reference` also keeps cases flagged only for the Java, JavaScript or Python
 //! ports, which the reference .NET implementation passes (the flags name the ports that fail).
 //!
-//! Spurious mentions are counted where the gold marks every number of its kind: every mention in
-//! `NumberModel`, mentions of the model's kind elsewhere (money in `CurrencyModel`...), and
+//! Spurious mentions are counted where the gold marks every number of its kind: counts and
+//! shares in `NumberModel`, mentions of the model's kind elsewhere (money in `CurrencyModel`...), and
 //! bounded or ranged mentions in `NumberRangeModel`.
 
 use std::collections::BTreeMap;
@@ -251,7 +251,8 @@ fn matches(w: Want, m: &NumberMention) -> bool {
 /// Whether a mention is of the kind the model marks everywhere.
 fn marked_kind(model: &str, m: &NumberMention) -> bool {
     match model {
-        "NumberModel" => true,
+        // The number model leaves out numbers with units, dates and ordinals.
+        "NumberModel" => matches!(m.kind, NumberKind::Count | NumberKind::Share),
         "NumberRangeModel" => m.modifier != NumberModifier::Exact,
         "OrdinalModel" => m.kind == NumberKind::Ordinal,
         "PercentModel" => m.kind == NumberKind::Percent,
