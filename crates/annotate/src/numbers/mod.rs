@@ -1285,11 +1285,12 @@ impl Cx<'_, '_> {
                 value *= sfx.mult;
                 core.mult *= sfx.mult;
                 e = sfx.end;
-                if let Some(s2) = self.suffix(e, &core, currency.is_some()) {
-                    if s2.currency.is_some() && currency.is_none() {
-                        currency = s2.currency;
-                        e = s2.end;
-                    }
+                if let Some(s2) = self.suffix(e, &core, currency.is_some())
+                    && s2.currency.is_some()
+                    && currency.is_none()
+                {
+                    currency = s2.currency;
+                    e = s2.end;
                 }
             } else if let Some(c) = sfx.currency {
                 if currency.is_none() {
@@ -1385,11 +1386,14 @@ impl Cx<'_, '_> {
                 high = Some(h);
                 modifier = NumberModifier::Range;
                 e = end;
-            } else if let Some((m, me)) = self.phrase_fwd(&self.lex.modifiers_after, e) {
-                if modifier == NumberModifier::Exact || modifier == NumberModifier::Approximately {
-                    modifier = m;
-                    e = me;
-                }
+            } else if let Some((m, me)) = self.phrase_fwd(&self.lex.modifiers_after, e)
+                && matches!(
+                    modifier,
+                    NumberModifier::Exact | NumberModifier::Approximately
+                )
+            {
+                modifier = m;
+                e = me;
             }
         }
         let kind = self.kind_of(&core, s, e, kind_unit, currency);
@@ -1402,7 +1406,6 @@ impl Cx<'_, '_> {
                 _ => None,
             },
         };
-        let mut value = value;
         if kind == NumberKind::TimeOfDay {
             value = self.clock_value(&core, value, e);
         }
