@@ -1,6 +1,27 @@
 //! The number lexicons (`data/numbers/*.txt`), parsed once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast hash for short lexicon keys (FxHash's mixing); the keys are our own words, so
+/// hash flooding is no concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub type Set<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 use crate::types::{NumberKind, NumberModifier};
 
@@ -52,14 +73,14 @@ pub enum Role {
 /// A table of phrases of one or more words, keyed by the words joined with single spaces.
 #[derive(Debug)]
 pub struct Phrases<V> {
-    pub map: HashMap<&'static str, V>,
+    pub map: Map<&'static str, V>,
     pub max_words: usize,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
-            map: HashMap::new(),
+            map: Map::default(),
             max_words: 0,
         }
     }
@@ -76,11 +97,13 @@ impl<V> Phrases<V> {
 pub struct Lexicon {
     pub modifiers_before: Phrases<NumberModifier>,
     pub modifiers_after: Phrases<NumberModifier>,
-    pub vague: HashMap<&'static str, Vague>,
-    pub multipliers: HashMap<&'static str, Multiplier>,
+    pub vague: Map<&'static str, Vague>,
+    pub multipliers: Map<&'static str, Multiplier>,
     pub units: Phrases<(UnitKind, &'static str)>,
     pub currencies: Phrases<Currency>,
-    pub roles: HashMap<&'static str, Role>,
+    pub roles: Map<&'static str, Role>,
+    /// Every word that can begin a number: number words, ordinals, vague words, "a", "half"...
+    pub starters: Set<&'static str>,
 }
 
 /// The fields of the data lines of a lexicon file (comments and blank lines skipped).
@@ -191,6 +214,83 @@ impl Lexicon {
                 lex.roles.insert(word, role);
             }
         }
+        let fixed: &[&'static str] = &[
+            "a",
+            "an",
+            "half",
+            "quarter",
+            "minus",
+            "negative",
+            "nought",
+            "naught",
+            "zero",
+            "nil",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "nineth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "sixtieth",
+            "seventieth",
+            "eightieth",
+            "ninetieth",
+            "hundredth",
+            "thousandth",
+            "millionth",
+            "billionth",
+            "trillionth",
+        ];
+        lex.starters = fixed
+            .iter()
+            .copied()
+            .chain(lex.vague.keys().copied())
+            .collect();
         lex
     }
 }

@@ -680,6 +680,9 @@ impl Cx<'_, '_> {
 
     fn word_core(&self, i: usize) -> Option<Core> {
         let lw = self.w(i);
+        if !self.lex.starters.contains(lw) {
+            return None;
+        }
         if let Some(c) = self.vague_core(i) {
             return Some(c);
         }

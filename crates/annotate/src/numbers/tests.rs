@@ -371,3 +371,40 @@ proptest::proptest! {
         proptest::prop_assert!(close(m.value, want), "{} → {}", t, m.value);
     }
 }
+
+/// Throughput on a JSON-lines news corpus (`{"text": ...}` per line) named by
+/// `SITREP_NEWS_JSONL`; run with `cargo test -p annotate --release -- --ignored throughput
+/// --nocapture`. The tokenizer's time is measured apart.
+#[test]
+#[ignore]
+fn throughput() {
+    let Ok(path) = std::env::var("SITREP_NEWS_JSONL") else {
+        return;
+    };
+    let data = std::fs::read_to_string(path).expect("corpus");
+    // The "text" fields, unescaped just enough for measuring.
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| {
+            let start = l.find("\"text\": \"")? + 9;
+            let rest = &l[start..];
+            let end = rest.find("\"}").or_else(|| rest.find("\", \""))?;
+            Some(rest[..end].replace("\\n", "\n").replace("\\\"", "\""))
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let tagger = NumberTagger::new();
+    let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for (t, toks) in texts.iter().zip(&tokens) {
+        n += tagger.find(t, toks).len();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "{} texts, {:.1} MB, {n} numbers, {:.1} MB/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+}
