@@ -1385,7 +1385,8 @@ impl Cx<'_, '_> {
                 s = ms;
             }
             // Two bounds: "more than 10 and less than 20".
-            if let Some((h, end)) = self.bounded_pair(e, modifier, value) {
+            if let Some((lo, h, end)) = self.bounded_pair(e, modifier, value) {
+                value = lo;
                 high = Some(h);
                 modifier = NumberModifier::Range;
                 e = end;
@@ -1394,9 +1395,32 @@ impl Cx<'_, '_> {
                     modifier,
                     NumberModifier::Exact | NumberModifier::Approximately
                 )
+                // "5000 or less than 6000" bounds the second number, not the first.
+                && !(matches!(self.w(me), "than" | "to") && self.core_at(me + 1).is_some())
+                && !self.is_num(me)
             {
                 modifier = m;
-                e = me;
+                e = if matches!(self.w(me), "than" | "to") {
+                    me + 1
+                } else {
+                    me
+                };
+            } else if matches!(
+                modifier,
+                NumberModifier::MoreThan | NumberModifier::LessThan
+            ) && self.w(e) == "or"
+                && self.w(e + 1) == "equal"
+            {
+                // "more than 5000 or equal (to)"
+                let end = if self.w(e + 2) == "to" { e + 3 } else { e + 2 };
+                if !self.is_num(end) && self.core_at(end).is_none() {
+                    modifier = if modifier == NumberModifier::MoreThan {
+                        NumberModifier::AtLeast
+                    } else {
+                        NumberModifier::AtMost
+                    };
+                    e = end;
+                }
             }
         }
         let kind = self.kind_of(&core, s, e, kind_unit, currency);
@@ -1522,7 +1546,7 @@ impl Cx<'_, '_> {
     }
 
     /// "more than 10 and less than 20": the high end and the end of the pair.
-    fn bounded_pair(&self, e: usize, m: NumberModifier, low: f64) -> Option<(f64, usize)> {
+    fn bounded_pair(&self, e: usize, m: NumberModifier, low: f64) -> Option<(f64, f64, usize)> {
         let lower = matches!(m, NumberModifier::MoreThan | NumberModifier::AtLeast);
         let upper = matches!(m, NumberModifier::LessThan | NumberModifier::AtMost);
         if !(lower || upper) {
@@ -1547,11 +1571,7 @@ impl Cx<'_, '_> {
         if lo >= hi {
             return None;
         }
-        // The mention keeps `value` as its first number; only a lower bound first fits.
-        if !lower {
-            return None;
-        }
-        Some((hi, c2.e))
+        Some((lo, hi, c2.e))
     }
 
     fn clock_value(&self, core: &Core, value: f64, e: usize) -> f64 {
