@@ -68,6 +68,7 @@ pub enum Role {
     Month,
     YearPrep,
     AgePrep,
+    YearNext,
 }
 
 /// A table of phrases of one or more words, keyed by the words joined with single spaces.
@@ -209,6 +210,7 @@ impl Lexicon {
                     "month" => Role::Month,
                     "year_prep" => Role::YearPrep,
                     "age_prep" => Role::AgePrep,
+                    "year_next" => Role::YearNext,
                     _ => continue,
                 };
                 lex.roles.insert(word, role);

@@ -266,6 +266,18 @@ fn small(w: &str) -> Option<f64> {
     }
 }
 
+/// Rounds away the noise of binary fractions times a multiplier: 8.2 × 1e9 is 8200000000, not
+/// 8199999999.999999.
+fn tidy(v: f64) -> f64 {
+    if v.abs() >= 1.0 && v.abs() < 1e15 {
+        let r = v.round();
+        if (v - r).abs() <= 1e-6 * v.abs() {
+            return r;
+        }
+    }
+    v
+}
+
 /// The value of one ordinal word, with the large ones and a common misspelling.
 fn ordinal_word(w: &str) -> Option<f64> {
     match w {
@@ -1000,6 +1012,26 @@ impl Cx<'_, '_> {
             e += 1;
         }
         if form == Form::Words && e == i + 1 && self.w(i) == "one" {
+            // "one-off", "one-way", "one-sided": adjectives, not counts.
+            if self.w(e) == "-"
+                && self.glued(e)
+                && self
+                    .suffix(
+                        e,
+                        &Core {
+                            s: i,
+                            e,
+                            value,
+                            vague: false,
+                            form,
+                            mult,
+                        },
+                        false,
+                    )
+                    .is_none()
+            {
+                return None;
+            }
             // "no one", "the one": a pronoun, not a count.
             let prev = self.w(i.wrapping_sub(1));
             if i > 0
@@ -1273,7 +1305,15 @@ impl Cx<'_, '_> {
         }
         // Currency before: "$", "US$", "€", "c $".
         let mut currency = None;
-        if let Some((c, cs)) = self.phrase_back(&self.lex.currencies, s, floor)
+        let mut before = self.phrase_back(&self.lex.currencies, s, floor);
+        if let Some((_, cs)) = before
+            && matches!(self.raw(cs), "a" | "an")
+            && !self.glued(cs + 1)
+        {
+            // "a $900m loan": the article, not the Australian dollar ("A$").
+            before = self.phrase_back(&self.lex.currencies, s, cs + 1);
+        }
+        if let Some((c, cs)) = before
             && c.before
             && self.w(cs) != "pound"
         {
@@ -1438,6 +1478,8 @@ impl Cx<'_, '_> {
         }
         let start = self.p.get(s)?.start;
         let end = self.p.get(e.checked_sub(1)?)?.end;
+        let value = tidy(value);
+        let high = high.map(tidy);
         Some((
             NumberMention {
                 start,
@@ -1528,6 +1570,10 @@ impl Cx<'_, '_> {
                 unit2 = Some((sfx.kind, sfx.unit));
                 end = sfx.end;
             }
+        }
+        // "three months to 31 December": a unit on the first number only is no range.
+        if unit1.is_some() && unit2.is_none() && cur2.is_none() {
+            return None;
         }
         if unit1.is_some() && cur2.is_some() && cur1.is_none() {
             return None;
@@ -1632,10 +1678,14 @@ impl Cx<'_, '_> {
         let digits = self.w(core.s).len();
         if digits == 4 && (1000.0..=2100.0).contains(&core.value) && s == core.s {
             let prev_role = self.role(before);
-            let next_lower_word = self.is_word(e) && !self.p.get(e).is_some_and(|p| p.capital);
+            // "2,000 people" is a count, but "2000 people" is too; a year is followed by
+            // punctuation, a capital, or a function word ("in 2005 to", "2003 elections").
+            let next_noun = self.is_word(e)
+                && !self.p.get(e).is_some_and(|p| p.capital)
+                && self.role(e) != Some(Role::YearNext);
             if matches!(prev_role, Some(Role::YearPrep | Role::Month))
                 || self.w(before) == "the"
-                || !next_lower_word
+                || !next_noun
             {
                 return NumberKind::Year;
             }

@@ -408,3 +408,42 @@ fn throughput() {
         bytes as f64 / 1e6 / secs
     );
 }
+
+/// Prints the mentions found in the first texts of `SITREP_NEWS_JSONL`, for reading.
+#[test]
+#[ignore]
+fn show_news() {
+    let Ok(path) = std::env::var("SITREP_NEWS_JSONL") else {
+        return;
+    };
+    let skip: usize = std::env::var("SKIP")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let data = std::fs::read_to_string(path).expect("corpus");
+    let tagger = NumberTagger::new();
+    for l in data.lines().skip(skip).take(40) {
+        let Some(start) = l.find("\"text\": \"").map(|s| s + 9) else {
+            continue;
+        };
+        let t = l[start..].replace("\\n", "\n").replace("\\\"", "\"");
+        for m in tagger.find(&t, &tokenize(&t)) {
+            let a = t[..m.start].char_indices().rev().nth(25).map_or(0, |x| x.0);
+            let b = t[m.end..]
+                .char_indices()
+                .nth(25)
+                .map_or(t.len(), |x| m.end + x.0);
+            println!(
+                "{:>40} [{}] {:<30} | {} {:?} {:?} {:?}{}",
+                t[a..m.start].replace('\n', " "),
+                &t[m.start..m.end],
+                t[m.end..b].replace('\n', " "),
+                m.value,
+                m.kind,
+                m.modifier,
+                m.unit,
+                if m.vague { " vague" } else { "" }
+            );
+        }
+    }
+}
