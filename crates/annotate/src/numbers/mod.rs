@@ -1463,7 +1463,7 @@ impl Cx<'_, '_> {
                 }
             }
         }
-        let kind = self.kind_of(&core, s, e, kind_unit, currency);
+        let kind = self.kind_of(&core, s, e, kind_unit, currency, high);
         let unit = match (currency, kind_unit) {
             (Some(c), _) => Some(c.iso.to_string()),
             (None, Some((_, u))) if !u.is_empty() => Some(u.to_string()),
@@ -1640,6 +1640,7 @@ impl Cx<'_, '_> {
         e: usize,
         unit: Option<(UnitKind, &'static str)>,
         currency: Option<Currency>,
+        high: Option<f64>,
     ) -> NumberKind {
         if currency.is_some() {
             return NumberKind::Money;
@@ -1676,14 +1677,20 @@ impl Cx<'_, '_> {
             return NumberKind::Date;
         }
         let digits = self.w(core.s).len();
-        if digits == 4 && (1000.0..=2100.0).contains(&core.value) && s == core.s {
+        if digits == 4 && (1000.0..=2100.0).contains(&core.value) && (s == core.s || high.is_some())
+        {
             let prev_role = self.role(before);
             // "2,000 people" is a count, but "2000 people" is too; a year is followed by
             // punctuation, a capital, or a function word ("in 2005 to", "2003 elections").
             let next_noun = self.is_word(e)
                 && !self.p.get(e).is_some_and(|p| p.capital)
                 && self.role(e) != Some(Role::YearNext);
+            // "between 2014 and 2016"
+            let year_range = high.is_some_and(|h| {
+                h.fract() == 0.0 && (1000.0..=2100.0).contains(&h) && h - core.value < 100.0
+            });
             if matches!(prev_role, Some(Role::YearPrep | Role::Month))
+                || year_range
                 || self.w(before) == "the"
                 || !next_noun
             {

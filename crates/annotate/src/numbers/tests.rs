@@ -447,3 +447,27 @@ fn show_news() {
         }
     }
 }
+
+#[test]
+fn news_kinds_in_context() {
+    let kinds = |t: &str| -> Vec<K> { find(t).iter().map(|m| m.kind).collect() };
+    assert_eq!(
+        kinds("fighting between 2014 and 2016 killed 300"),
+        vec![K::Year, K::Count]
+    );
+    assert_eq!(kinds("youths aged 18 to 25-year-olds"), vec![K::Age]);
+    assert_eq!(kinds("a $900m loan"), vec![K::Money]);
+    assert_eq!(find("a $900m loan")[0].unit.as_deref(), Some("USD"));
+    assert_eq!(find("an A$900m loan")[0].unit.as_deref(), Some("AUD"));
+    assert_eq!(
+        kinds("for 2005 to be 387,500 tonnes"),
+        vec![K::Year, K::Measure]
+    );
+    assert!(kinds("a one-off payment").is_empty());
+    // A duration before a date is no range.
+    assert_eq!(
+        kinds("in the three months to 31 December"),
+        vec![K::Duration, K::Date]
+    );
+    assert_eq!(find("8.2bn euros")[0].value, 8.2e9);
+}
