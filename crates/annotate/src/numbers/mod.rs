@@ -1275,6 +1275,20 @@ impl Cx<'_, '_> {
     }
 
     fn mention_at(&self, i: usize, floor: usize) -> Option<(NumberMention, usize)> {
+        // Designations: "F-16", "AK-47", "S-300", "Covid-19" name things; they count nothing.
+        if i >= 2
+            && self.is_num(i)
+            && self.glued(i)
+            && self.w(i - 1) == "-"
+            && self.glued(i - 1)
+            && self.is_word(i - 2)
+            && self
+                .p
+                .get(i - 2)
+                .is_some_and(|p| p.capital && p.end - p.start <= 5)
+        {
+            return None;
+        }
         let mut core = self.core_at(i)?;
         let mut s = core.s;
         // A minus sign: "-5", not "2014-15" or "Kremlin-5".
@@ -1323,7 +1337,13 @@ impl Cx<'_, '_> {
         let mut value = core.value;
         let mut e = core.e;
         let mut kind_unit: Option<(UnitKind, &'static str)> = None;
-        if let Some(sfx) = self.suffix(e, &core, currency.is_some()) {
+        // An ordinal takes no unit: "the 15th-century bridge".
+        let sfx = if core.form == Form::Ordinal {
+            None
+        } else {
+            self.suffix(e, &core, currency.is_some())
+        };
+        if let Some(sfx) = sfx {
             if sfx.mult != 1.0 {
                 value *= sfx.mult;
                 core.mult *= sfx.mult;

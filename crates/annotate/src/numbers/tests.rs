@@ -471,3 +471,10 @@ fn news_kinds_in_context() {
     );
     assert_eq!(find("8.2bn euros")[0].value, 8.2e9);
 }
+
+#[test]
+fn designations_and_ordinals_take_no_units() {
+    assert!(find("F-16 jets and AK-47 rifles").is_empty());
+    let m = one("a 15th-century fortress");
+    assert_eq!(m.kind, K::Ordinal);
+}
