@@ -1039,6 +1039,8 @@ impl Cx<'_, '_> {
                     prev,
                     "no" | "any" | "every" | "which" | "this" | "that" | "the"
                 )
+                // "that one mile" measures.
+                && self.phrase_fwd(&self.lex.units, e).is_none()
             {
                 return None;
             }
@@ -1388,13 +1390,16 @@ impl Cx<'_, '_> {
                     value += c2.value * 0.01;
                     e = s2.end;
                 } else if let Some(c2) = self.core_at(k)
-                    && c2.form == Form::Plain
-                    && self.w(k).len() == 2
+                    && ((c2.form == Form::Plain && self.w(k).len() == 2)
+                        || (c2.form == Form::Words
+                            && c2.value.fract() == 0.0
+                            && (1.0..100.0).contains(&c2.value)))
                     && e > core.e
                     && self.kind(c2.e).is_none_or(|t| t == TokenKind::Punct)
                     && !matches!(self.w(c2.e), "%" | "$" | "€" | "£" | "-" | "/" | ":")
                 {
-                    // "15 dollars 50.": two digits after the currency word are its cents.
+                    // "15 dollars 50.", "thirteen dollars forty-five": a small number ending
+                    // the phrase after the currency word gives its cents.
                     value += c2.value * 0.01;
                     e = c2.e;
                 }

@@ -478,3 +478,13 @@ fn designations_and_ordinals_take_no_units() {
     let m = one("a 15th-century fortress");
     assert_eq!(m.kind, K::Ordinal);
 }
+
+#[test]
+fn one_as_pronoun_or_number() {
+    assert!(find("the one who fled").is_empty());
+    assert_eq!(one("that one mile of road").kind, K::Distance);
+    assert!(close(
+        one("it cost thirteen dollars forty-five.").value,
+        13.45
+    ));
+}

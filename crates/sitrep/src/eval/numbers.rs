@@ -139,6 +139,11 @@ impl fmt::Display for Report {
                 )?;
             }
         }
+        writeln!(
+            f,
+            "in scope: every model but relative ordinals (\"last\", \"next\"); gold results \
+             without a value (a bare unit) are not scored"
+        )?;
         let skipped: Vec<String> = self
             .skipped
             .iter()
