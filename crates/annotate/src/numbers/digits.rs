@@ -128,6 +128,7 @@ fn list(s: &str, _sep: u8) -> Digits {
     Digits::List(parts)
 }
 
+#[cfg(test)]
 /// Writes `n` with a separator every three digits: 1234567 → "1,234,567".
 pub fn group_thousands(n: u64, sep: char) -> String {
     let digits = n.to_string();

@@ -15,6 +15,12 @@
 //! modifier phrase, and forwards over a unit or currency, a second number making a range, and a
 //! trailing modifier ("or more"). Lexicon look-ups are hash-map look-ups; there are no regexes.
 //!
+//! Values: a range's `value` is its low end; a share is a fraction (0.25); a percent is the
+//! number written (40 for "40%"); money is in whole units of its ISO 4217 currency ("50 cents"
+//! is 0.5 USD); a time of day is in hours (14.5 for "14:30", 22 for "10 pm"); a vague word is
+//! the least it implies ("dozens" 24). Designations ("F-16", "AK-47") and numbers inside web
+//! addresses are left out.
+//!
 //! It must never do I/O, and never panic on any input: every index into the pieces is checked.
 
 mod digits;
@@ -25,7 +31,8 @@ mod tests;
 
 use std::borrow::Cow;
 
-pub use digits::group_thousands;
+#[cfg(test)]
+use digits::group_thousands;
 
 use crate::numwords;
 use crate::types::{NumberKind, NumberMention, NumberModifier, Token, TokenKind};
