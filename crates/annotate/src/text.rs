@@ -77,8 +77,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         .chars()
                         .next()
                         .is_some_and(char::is_alphabetic);
-                // "U.S": a dot joins only single letters.
-                let dot_ok = d != '.' || (prev.is_uppercase() && is_single_letter(text, start, i));
+                // "U.S", "a.m": a dot joins only single letters.
+                let dot_ok = d != '.' || (prev.is_alphabetic() && is_single_letter(text, start, i));
                 if joins || (inner && dot_ok) {
                     end = i + d.len_utf8();
                     prev = d;
@@ -348,6 +348,8 @@ mod tests {
         // "U.S. Officials" is ambiguous; the acronym rule keeps it in one sentence, which loses
         // a boundary rather than cutting a name.
         assert_eq!(words("the U.S. said"), vec!["the", "U.S.", "said"]);
+        assert_eq!(words("at 5 a.m. local"), vec!["at", "5", "a.m.", "local"]);
+        assert_eq!(words("he said.the"), vec!["he", "said", ".", "the"]);
     }
 
     #[test]
