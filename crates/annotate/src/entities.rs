@@ -30,9 +30,7 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
-
-use lexicon::{Gender, Lexicon, Tk, full_key, is_initial};
+use lexicon::{FxMap, FxSet, Gender, Lexicon, Tk, full_key, is_initial};
 use names::{fold_lower, name_key, strip_possessive};
 
 use crate::types::{Entity, EntityKind, MentionForm, Sentence, Token, TokenKind};
@@ -41,8 +39,8 @@ use crate::types::{Entity, EntityKind, MentionForm, Sentence, Token, TokenKind};
 #[derive(Debug)]
 pub struct EntityTagger {
     lx: Lexicon,
-    stop: HashSet<&'static str>,
-    org_heads: HashSet<&'static str>,
+    stop: FxSet<&'static str>,
+    org_heads: FxSet<&'static str>,
 }
 
 impl Default for EntityTagger {
@@ -469,10 +467,14 @@ impl EntityTagger {
 
 fn make_tk<'t>(text: &'t str, t: &Token) -> Option<Tk<'t>> {
     let s = text.get(t.start..t.end)?;
-    let low = fold_lower(s);
+    let low = if s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold_lower(s))
+    };
     let b = strip_possessive(s);
     let poss = b.len() != s.len();
-    let base = if poss { fold_lower(b) } else { low.clone() };
+    let base = if poss { fold_lower(b) } else { String::new() };
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     Some(Tk {
         s,
@@ -541,11 +543,31 @@ impl<'t, 'l> Doc<'t, 'l> {
             if !d.toks[i].word {
                 continue;
             }
-            d.country_at[i] = d.within(i, lx.country_phrases.longest(&d.toks, i));
-            d.org_at[i] = d.within(i, lx.org_phrases.longest(&d.toks, i));
-            d.seat_at[i] = d.within(i, lx.seat_phrases.longest(&d.toks, i));
-            d.title_at[i] = d.within(i, lx.title_phrases.longest(&d.toks, i));
-            d.group_at[i] = d.within(i, lx.group_phrases.longest(&d.toks, i));
+            let t = &d.toks[i];
+            let mask = lx.first_mask.get(t.low.as_ref()).copied().unwrap_or(0)
+                | if t.poss {
+                    lx.first_mask.get(t.base.as_str()).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+            if mask == 0 {
+                continue;
+            }
+            if mask & 1 != 0 {
+                d.country_at[i] = d.within(i, lx.country_phrases.longest(&d.toks, i));
+            }
+            if mask & 2 != 0 {
+                d.org_at[i] = d.within(i, lx.org_phrases.longest(&d.toks, i));
+            }
+            if mask & 4 != 0 {
+                d.seat_at[i] = d.within(i, lx.seat_phrases.longest(&d.toks, i));
+            }
+            if mask & 8 != 0 {
+                d.title_at[i] = d.within(i, lx.title_phrases.longest(&d.toks, i));
+            }
+            if mask & 16 != 0 {
+                d.group_at[i] = d.within(i, lx.group_phrases.longest(&d.toks, i));
+            }
             // A capitalised phrase needs capitals on its words ("the Red Cross", not "red cross").
             if let Some((_, e)) = d.country_at[i]
                 && !d.toks[i..e].iter().all(|t| t.cap || !t.word)
@@ -569,7 +591,7 @@ impl<'t, 'l> Doc<'t, 'l> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.low.as_str())
+        self.toks.get(i).map_or("", |t| t.low.as_ref())
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -586,7 +608,7 @@ impl<'t, 'l> Doc<'t, 'l> {
     fn is_speech(&self, i: usize) -> bool {
         self.toks
             .get(i)
-            .is_some_and(|t| t.word && self.lx().speech.contains(&t.low))
+            .is_some_and(|t| t.word && self.lx().speech.contains(t.low.as_ref()))
     }
 
     /// A capitalised word that can be part of a name.
@@ -597,14 +619,14 @@ impl<'t, 'l> Doc<'t, 'l> {
         t.word
             && t.cap
             && !t.caps
-            && !self.tagger.stop.contains(t.base.as_str())
+            && !self.tagger.stop.contains(t.base())
             && self.title_at[i].is_none()
             && self.country_at[i].is_none()
-            && !self.tagger.org_heads.contains(t.base.as_str())
+            && !self.tagger.org_heads.contains(t.base())
             && !self
                 .lx()
                 .honorifics
-                .contains_key(t.base.trim_end_matches('.'))
+                .contains_key(t.base().trim_end_matches('.'))
             && !t.s.ends_with('.')
             && t.s.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && t.s
@@ -807,7 +829,7 @@ impl<'t, 'l> Doc<'t, 'l> {
             });
         }
         // "pro-Russian", "Kremlin-backed", "Russian-controlled", "Moscow-installed".
-        let low = t.low.as_str();
+        let low = t.low.as_ref();
         let inner = low.strip_prefix("pro-").or_else(|| {
             [
                 "-backed",
@@ -1100,11 +1122,11 @@ impl<'t, 'l> Doc<'t, 'l> {
         if self.toks.get(end).is_some_and(|t| {
             t.word
                 && !t.cap
-                && !self.lx().speech.contains(&t.low)
-                && !AUX.contains(&t.low.as_str())
-                && !MODALS.contains(&t.low.as_str())
+                && !self.lx().speech.contains(t.low.as_ref())
+                && !AUX.contains(&t.low.as_ref())
+                && !MODALS.contains(&t.low.as_ref())
                 && !matches!(
-                    t.low.as_str(),
+                    t.low.as_ref(),
                     "and" | "who" | "on" | "in" | "at" | "that" | "of"
                 )
         }) {
@@ -1177,7 +1199,7 @@ impl<'t, 'l> Doc<'t, 'l> {
             if !t.word || t.cap {
                 return false;
             }
-            let w = t.low.as_str();
+            let w = t.low.as_ref();
             if self.lx().speech.contains(w) || self.lx().act.contains(w) {
                 return true;
             }
@@ -1213,7 +1235,7 @@ impl<'t, 'l> Doc<'t, 'l> {
         if !t.cap {
             return None;
         }
-        let g = self.lx().honorifics.get(t.low.as_str())?;
+        let g = self.lx().honorifics.get(t.low.as_ref())?;
         let mut j = i + 1;
         if self.is_punct(j, ".") {
             j += 1;
@@ -1242,8 +1264,8 @@ impl<'t, 'l> Doc<'t, 'l> {
         let t = self.toks.get(i)?;
         if !t.word
             || !t.cap
-            || self.tagger.stop.contains(t.low.as_str())
-                && !self.tagger.org_heads.contains(t.low.as_str())
+            || self.tagger.stop.contains(t.low.as_ref())
+                && !self.tagger.org_heads.contains(t.low.as_ref())
         {
             return None;
         }
@@ -1255,7 +1277,7 @@ impl<'t, 'l> Doc<'t, 'l> {
                 || (tj.caps && j > i)
                 || (tj.word && tj.caps && j == i && tj.s.len() <= 4)
             {
-                if self.tagger.org_heads.contains(tj.base.as_str()) {
+                if self.tagger.org_heads.contains(tj.base()) {
                     head_end = Some(j + 1);
                 }
                 j += 1;
@@ -1266,7 +1288,7 @@ impl<'t, 'l> Doc<'t, 'l> {
             }
             if j > i
                 && tj.word
-                && matches!(tj.low.as_str(), "of" | "for" | "and" | "on" | "the")
+                && matches!(tj.low.as_ref(), "of" | "for" | "and" | "on" | "the")
                 && self.toks.get(j + 1).is_some_and(|n| n.word && n.cap)
             {
                 j += 1;
@@ -1318,12 +1340,12 @@ impl<'t, 'l> Doc<'t, 'l> {
     /// "he said", "she told", "He also noted", "according to him".
     fn rule_pronoun(&self, i: usize) -> Option<(usize, Vec<Raw>)> {
         let t = &self.toks[i];
-        let g = match t.low.as_str() {
+        let g = match t.low.as_ref() {
             "he" | "him" => Gender::M,
             "she" | "her" => Gender::F,
             _ => return None,
         };
-        let speech = match t.low.as_str() {
+        let speech = match t.low.as_ref() {
             "he" | "she" => {
                 let mut k = i + 1;
                 while k < i + 3 && AUX.contains(&self.low(k)) {
@@ -1352,6 +1374,15 @@ impl<'t, 'l> Doc<'t, 'l> {
 
     /// Collective nouns: "Russian forces" (with a side), "civilians", "local officials".
     fn rule_group(&self, i: usize, ctx: Option<(&SideCtx, usize)>) -> Option<(usize, Vec<Raw>)> {
+        if ctx.is_none()
+            && self.group_at[i].is_none()
+            && !matches!(
+                self.low(i),
+                "local" | "city" | "regional" | "municipal" | "town" | "village"
+            )
+        {
+            return None;
+        }
         let mut j = i;
         let mut local = false;
         if ctx.is_none()
@@ -1429,7 +1460,7 @@ impl<'t, 'l> Doc<'t, 'l> {
         if !t.word || t.cap {
             return true;
         }
-        let w = t.low.as_str();
+        let w = t.low.as_ref();
         self.lx().speech.contains(w)
             || self.lx().act.contains(w)
             || AUX.contains(&w)
@@ -1577,12 +1608,12 @@ impl Doc<'_, '_> {
     fn resolve(&self, raws: Vec<Raw>) -> Vec<Entity> {
         let lx = self.lx();
         let mut clusters: Vec<Cluster> = Vec::new();
-        let mut by_lex: HashMap<usize, usize> = HashMap::new();
+        let mut by_lex: FxMap<usize, usize> = FxMap::default();
         // Mention index → cluster.
         let mut assigned: Vec<Option<usize>> = vec![None; raws.len()];
 
         let new_cluster = |clusters: &mut Vec<Cluster>,
-                           by_lex: &mut HashMap<usize, usize>,
+                           by_lex: &mut FxMap<usize, usize>,
                            lex: Option<usize>,
                            words: &[String],
                            side: Option<String>,

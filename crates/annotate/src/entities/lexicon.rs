@@ -1,10 +1,59 @@
 //! The entity lexicons (`data/entities/*`), parsed once, and the phrase tables that match them on
 //! tokens. Pure: the data is compiled in with `include_str!`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::names::{fold_lower, name_key};
 use crate::text::tokenize;
+
+/// A small fast hasher (the Fx hash of rustc) for the lexicon tables: keys are short words and
+/// the tables are fixed, so resistance to collision attacks is not needed.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -77,8 +126,9 @@ struct PhraseEntry {
 /// Lower-cased token sequences → ids, matched longest first.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseTable {
-    map: HashMap<String, Vec<PhraseEntry>>,
-    first: HashSet<String>,
+    map: FxMap<String, Vec<PhraseEntry>>,
+    /// Every proper prefix of a phrase, so that matching stops as soon as no phrase can follow.
+    prefixes: FxSet<String>,
     max_len: usize,
 }
 
@@ -86,9 +136,9 @@ pub(crate) struct PhraseTable {
 #[derive(Debug)]
 pub(crate) struct Tk<'a> {
     pub s: &'a str,
-    /// Lower case.
-    pub low: String,
-    /// Lower case without a possessive "'s".
+    /// Lower case (borrowed when the token already is).
+    pub low: Cow<'a, str>,
+    /// Lower case without a possessive "'s" (empty when there is none: see [`Tk::base`]).
     pub base: String,
     pub start: usize,
     pub end: usize,
@@ -102,11 +152,26 @@ pub(crate) struct Tk<'a> {
     pub poss: bool,
 }
 
+impl Tk<'_> {
+    /// Lower case without a possessive "'s".
+    pub fn base(&self) -> &str {
+        if self.poss { &self.base } else { &self.low }
+    }
+}
+
 fn is_cap_word(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
 impl PhraseTable {
+    /// The folded first words of the phrases.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.map
+            .keys()
+            .chain(self.prefixes.iter())
+            .map(|k| k.split(' ').next().unwrap_or(""))
+    }
+
     pub fn add(&mut self, phrase: &str, id: usize) {
         let toks = tokenize(phrase);
         if toks.is_empty() {
@@ -134,7 +199,10 @@ impl PhraseTable {
             .map(|(k, _)| k)
             .collect();
         self.max_len = self.max_len.max(words.len());
-        self.first.insert(fold_lower(words[0]));
+        let lows: Vec<String> = words.iter().map(|w| fold_lower(w)).collect();
+        for k in 1..lows.len() {
+            self.prefixes.insert(lows[..k].join(" "));
+        }
         let entry = PhraseEntry { id, exact, caps };
         let v = self.map.entry(key).or_default();
         if !v.iter().any(|e| e.id == id && e.exact == entry.exact) {
@@ -142,36 +210,42 @@ impl PhraseTable {
         }
     }
 
-    /// The longest phrase starting at token `i`: (id, end token exclusive, possessive end).
+    /// The longest phrase starting at token `i`: (id, end token exclusive). The last token may
+    /// carry a possessive ("the Kremlin's").
     pub fn longest(&self, toks: &[Tk], i: usize) -> Option<(usize, usize)> {
-        let t0 = toks.get(i)?;
-        if !self.first.contains(&t0.low) && !self.first.contains(&t0.base) {
-            return None;
-        }
-        let max = self.max_len.min(toks.len() - i);
-        let mut key = String::new();
-        let mut keys: Vec<(String, Option<String>)> = Vec::with_capacity(max);
-        for (k, t) in toks[i..i + max].iter().enumerate() {
-            if k > 0 {
+        let max = self.max_len.min(toks.len().saturating_sub(i));
+        let mut key = String::with_capacity(48);
+        let mut best = None;
+        for n in 1..=max {
+            let t = &toks[i + n - 1];
+            if n > 1 {
                 key.push(' ');
             }
-            let with_base = (t.base != t.low).then(|| format!("{key}{}", t.base));
-            key.push_str(&t.low);
-            keys.push((key.clone(), with_base));
-        }
-        for n in (1..=max).rev() {
-            let (full, based) = &keys[n - 1];
-            for k in std::iter::once(full).chain(based.iter()) {
-                if let Some(entries) = self.map.get(k) {
-                    for e in entries {
-                        if self.fits(e, toks, i) {
-                            return Some((e.id, i + n));
-                        }
-                    }
+            let len = key.len();
+            if t.poss {
+                key.push_str(&t.base);
+                if let Some(id) = self.hit(&key, toks, i) {
+                    best = Some((id, i + n));
                 }
+                key.truncate(len);
+            }
+            key.push_str(&t.low);
+            if let Some(id) = self.hit(&key, toks, i) {
+                best = Some((id, i + n));
+            }
+            if !self.prefixes.contains(key.as_str()) {
+                break;
             }
         }
-        None
+        best
+    }
+
+    fn hit(&self, key: &str, toks: &[Tk], i: usize) -> Option<usize> {
+        self.map
+            .get(key)?
+            .iter()
+            .find(|e| self.fits(e, toks, i))
+            .map(|e| e.id)
     }
 
     fn fits(&self, e: &PhraseEntry, toks: &[Tk], i: usize) -> bool {
@@ -224,28 +298,31 @@ pub(crate) struct Lexicon {
     pub countries: Vec<Country>,
     pub country_phrases: PhraseTable,
     /// One-word country names and adjectives, folded lower case ("russian" for "pro-Russian").
-    pub country_single: HashMap<String, usize>,
+    pub country_single: FxMap<String, usize>,
     pub orgs: Vec<Org>,
     pub org_phrases: PhraseTable,
     pub seats: Vec<Seat>,
     pub seat_phrases: PhraseTable,
-    pub seat_single: HashMap<String, usize>,
+    pub seat_single: FxMap<String, usize>,
     pub titles: Vec<Title>,
     pub title_phrases: PhraseTable,
     pub groups: Vec<GroupNoun>,
     pub group_phrases: PhraseTable,
-    pub group_modifiers: HashSet<String>,
-    pub honorifics: HashMap<String, Option<Gender>>,
-    pub given: HashMap<String, Option<Gender>>,
+    pub group_modifiers: FxSet<String>,
+    pub honorifics: FxMap<String, Option<Gender>>,
+    pub given: FxMap<String, Option<Gender>>,
     pub people: Vec<Person>,
     /// Name key of a full name ("volodimir zelenski") → person.
-    pub people_full: HashMap<String, usize>,
+    pub people_full: FxMap<String, usize>,
     /// Name key of a surname or one-word alias → person (left out where two people share it).
-    pub people_surname: HashMap<String, usize>,
-    pub speech: HashSet<String>,
-    pub act: HashSet<String>,
-    pub object: HashSet<String>,
-    pub ministry_topics: HashMap<String, String>,
+    pub people_surname: FxMap<String, usize>,
+    pub speech: FxSet<String>,
+    pub act: FxSet<String>,
+    pub object: FxSet<String>,
+    pub ministry_topics: FxMap<String, String>,
+    /// For each word that starts a phrase in some table, which tables (bits: country, org,
+    /// seat, title, group): most tokens start none and skip every table.
+    pub first_mask: FxMap<String, u8>,
 }
 
 impl Lexicon {
@@ -355,7 +432,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut ambiguous = HashSet::new();
+        let mut ambiguous = FxSet::default();
         for r in rows(include_str!("../../data/entities/people.tsv")) {
             let Some(name) = r.first() else { continue };
             let id = lx.people.len();
@@ -409,6 +486,23 @@ impl Lexicon {
                 lx.ministry_topics.insert(fold_lower(w), (*c).to_string());
             }
         }
+        let mut mask: FxMap<String, u8> = FxMap::default();
+        for (bit, table) in [
+            &lx.country_phrases,
+            &lx.org_phrases,
+            &lx.seat_phrases,
+            &lx.title_phrases,
+            &lx.group_phrases,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for w in table.first_words() {
+                *mask.entry(w.to_string()).or_default() |= 1 << bit;
+            }
+        }
+        // Possessive forms reach the tables through their base.
+        lx.first_mask = mask;
         lx
     }
 }

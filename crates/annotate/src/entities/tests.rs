@@ -276,3 +276,30 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn throughput_on_seeds() {
+    let dir = std::path::Path::new("/work/shared/seeds");
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut text = String::new();
+    for e in rd.flatten() {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        text.push('\n');
+    }
+    let tagger = EntityTagger::new();
+    let toks = tokenize(&text);
+    let sents = sentences(&text);
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..400 {
+        n += tagger.find(&text, &sents, &toks).len();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "{n} entities, {:.1} MB/s",
+        400.0 * text.len() as f64 / secs / 1e6
+    );
+}
