@@ -433,6 +433,8 @@ struct Doc<'t, 'l> {
     seat_at: Vec<Option<(usize, usize)>>,
     title_at: Vec<Option<(usize, usize)>>,
     group_at: Vec<Option<(usize, usize)>>,
+    /// Words seen in lower case in this text, built when first needed.
+    lower_words: std::cell::OnceCell<FxSet<&'t str>>,
 }
 
 impl EntityTagger {
@@ -538,6 +540,7 @@ impl<'t, 'l> Doc<'t, 'l> {
             seat_at: vec![None; n],
             title_at: vec![None; n],
             group_at: vec![None; n],
+            lower_words: std::cell::OnceCell::new(),
         };
         for i in 0..n {
             if !d.toks[i].word {
@@ -1075,7 +1078,7 @@ impl<'t, 'l> Doc<'t, 'l> {
         // "the head of the Ukrainian delegation, David Arakhamia": the side from the "of" phrase.
         let mut k = j;
         let mut of_side_end = None;
-        if self.low(j) == "of" {
+        if matches!(self.low(j), "of" | "for" | "at" | "with") {
             k = j + 1;
             let limit = (j + 10).min(self.toks.len());
             while k < limit && self.same_sentence(j, k) && !self.is_punct(k, ",") {
@@ -1107,8 +1110,31 @@ impl<'t, 'l> Doc<'t, 'l> {
                 || (self.is_punct(e, ",") && self.is_speech(e + 1));
             return Some((e, vec![Raw::Person(p)]));
         }
-        // A title alone refers to someone named elsewhere.
+        // A title alone refers to someone named elsewhere (not the vaguest ones: "the head").
         let role = title.role.clone()?;
+        if matches!(
+            role.as_str(),
+            "Head"
+                | "Chief"
+                | "Leader"
+                | "Deputy"
+                | "Expert"
+                | "Analyst"
+                | "Correspondent"
+                | "Journalist"
+                | "Reporter"
+                | "Photographer"
+                | "Activist"
+                | "Professor"
+                | "Director"
+                | "Chair"
+                | "Secretary"
+                | "Captain"
+                | "General"
+        ) && ctx.is_none()
+        {
+            return None;
+        }
         let after_the = from > 0 && matches!(self.low(from - 1), "the" | "his" | "her" | "its");
         if ctx.is_none() && !after_the && self.low(from) != "the" {
             return None;
@@ -1421,7 +1447,9 @@ impl<'t, 'l> Doc<'t, 'l> {
                             };
                             (format!("{adj} {}", g.head), c.code.clone(), s)
                         }
-                        None if local => (format!("local {}", g.head), None, i),
+                        None if local && g.head == "officials" => {
+                            (format!("local {}", g.head), None, i)
+                        }
                         None => (g.head.clone(), None, i),
                     };
                     let name = if g.head == "side" && ctx.is_none() {
@@ -1556,7 +1584,21 @@ impl<'t, 'l> Doc<'t, 'l> {
         let speaker = self.speech_after(e) || self.speech_before(i);
         let key = full_key(&words.iter().map(String::as_str).collect::<Vec<_>>());
         let given = words.first().and_then(|w| lx.given.get(&name_key(w)));
-        let strong = lx.people_full.contains_key(&key) || given.is_some() || speaker;
+        // A speech verb alone is weak evidence when a word of the run is an ordinary word of
+        // the text ("Foreign Policy reported": "policy" appears in lower case).
+        let common = || {
+            let set = self.lower_words.get_or_init(|| {
+                self.toks
+                    .iter()
+                    .filter(|t| t.word && !t.cap)
+                    .map(|t| t.s)
+                    .collect()
+            });
+            words
+                .iter()
+                .any(|w| set.contains(w.to_lowercase().as_str()))
+        };
+        let strong = lx.people_full.contains_key(&key) || given.is_some() || (speaker && !common());
         let (role, side, g) = self.appositive(e);
         let p = PersonMention {
             start: self.toks[i].start,
@@ -1891,7 +1933,28 @@ impl Doc<'_, '_> {
                                 _ => None,
                             })
                     };
+                    // A role held by exactly one lexicon person of that side.
+                    let lexical = || {
+                        let code = side.as_deref()?;
+                        let mut it = lx.people.iter().enumerate().filter(|(_, p)| {
+                            p.side.as_deref() == Some(code)
+                                && p.role
+                                    .as_ref()
+                                    .is_some_and(|r| r.eq_ignore_ascii_case(role))
+                        });
+                        let (l, _) = it.next()?;
+                        it.next().is_none().then_some(l)
+                    };
                     let cid = back.or_else(fwd).or_else(|| {
+                        let l = lexical()?;
+                        Some(match by_lex.get(&l) {
+                            Some(&c) => c,
+                            None => {
+                                new_cluster(&mut clusters, &mut by_lex, Some(l), &[], None, None)
+                            }
+                        })
+                    });
+                    let cid = cid.or_else(|| {
                         let code = side.as_deref()?;
                         let country = lx
                             .countries

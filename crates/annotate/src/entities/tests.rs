@@ -303,3 +303,26 @@ fn throughput_on_seeds() {
         400.0 * text.len() as f64 / secs / 1e6
     );
 }
+
+#[test]
+#[ignore]
+fn print_probe() {
+    let t = std::env::var("PROBE").unwrap_or_default();
+    println!("{}", show(&t, &run(&t)));
+}
+
+#[test]
+fn a_role_with_a_side_names_the_one_lexicon_holder_and_common_words_are_not_names() {
+    let t = "The Ukrainian president said talks would go on. Foreign Policy reported the \
+             foreign policy shift. Russia's foreign minister said the West lied.";
+    let es = run(t);
+    assert_eq!(
+        find(t, &es, "Ukrainian president").name,
+        "Volodymyr Zelenskiy"
+    );
+    assert_eq!(
+        find(t, &es, "Russia's foreign minister").name,
+        "Sergei Lavrov"
+    );
+    absent(t, &es, "Foreign Policy");
+}
