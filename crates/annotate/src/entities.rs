@@ -782,21 +782,34 @@ impl<'t, 'l> Doc<'t, 'l> {
             consider(self.rule_pronoun(i));
             consider(self.rule_group(i, None));
             let name = self.rule_name(i);
-            match (best, name) {
-                (Some((e, r)), Some((ne, _))) if e >= ne => {
-                    out.extend(r);
-                    i = e;
+            let (e, mut r) = match (best, name) {
+                (Some((e, r)), Some((ne, _))) if e >= ne => (e, r),
+                (_, Some((ne, r))) => (ne, r),
+                (Some((e, r)), None) => (e, r),
+                (None, None) => {
+                    i += 1;
+                    continue;
                 }
-                (_, Some((ne, r))) => {
-                    out.extend(r);
-                    i = ne;
+            };
+            // "Russian Defence Ministry spokesman Igor Konashenkov": the person takes the side
+            // of the organisation just before the title.
+            if let Some(Raw::Done(prev)) = out.last()
+                && prev.kind == EntityKind::Org
+                && prev.side.is_some()
+                && i > 0
+                && self.toks[i - 1].end == prev.end.max(self.toks[i - 1].base_end)
+                && self.title_at[i].is_some()
+            {
+                for raw in &mut r {
+                    if let Raw::Person(p) = raw
+                        && p.side.is_none()
+                    {
+                        p.side = prev.side.clone();
+                    }
                 }
-                (Some((e, r)), None) => {
-                    out.extend(r);
-                    i = e;
-                }
-                (None, None) => i += 1,
             }
+            out.extend(r);
+            i = e;
         }
         out
     }
