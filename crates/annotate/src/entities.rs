@@ -41,6 +41,7 @@ pub struct EntityTagger {
     lx: Lexicon,
     stop: FxSet<&'static str>,
     org_heads: FxSet<&'static str>,
+    not_names: FxSet<&'static str>,
 }
 
 impl Default for EntityTagger {
@@ -319,6 +320,7 @@ const ORG_HEADS: &[&str] = &[
     "secretariat",
     "watch",
     "network",
+    "fleet",
 ];
 
 /// Auxiliaries and adverbs allowed between a subject and its verb ("Kyiv has also indicated").
@@ -443,6 +445,11 @@ impl EntityTagger {
             lx: Lexicon::load(),
             stop: STOP.iter().copied().collect(),
             org_heads: ORG_HEADS.iter().copied().collect(),
+            not_names: include_str!("../data/entities/not_names.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
         }
     }
 
@@ -797,7 +804,7 @@ impl<'t, 'l> Doc<'t, 'l> {
                 && prev.kind == EntityKind::Org
                 && prev.side.is_some()
                 && i > 0
-                && self.toks[i - 1].end == prev.end.max(self.toks[i - 1].base_end)
+                && (prev.end == self.toks[i - 1].end || prev.end == self.toks[i - 1].base_end)
                 && self.title_at[i].is_some()
             {
                 for raw in &mut r {
@@ -1060,6 +1067,24 @@ impl<'t, 'l> Doc<'t, 'l> {
     ) -> Option<(usize, Vec<Raw>)> {
         let (tid, j) = self.title_at[i]?;
         let title = self.lx().titles.get(tid)?;
+        // "Deputy Defence Minister Hanna Maliar": a prefix title joins the title after it.
+        if matches!(title.role.as_deref(), Some("Deputy" | "Chief" | "Head"))
+            && self.title_at.get(j).is_some_and(Option::is_some)
+            && self.same_sentence(i, j)
+            && let Some((e, mut raws)) = self.rule_title(j, ctx, from)
+        {
+            let prefix = title.role.as_deref().unwrap_or("");
+            for r in &mut raws {
+                match r {
+                    Raw::Person(p) => {
+                        p.role = p.role.as_ref().map(|x| format!("{prefix} {x}"));
+                    }
+                    Raw::TitleRef { role, .. } => *role = format!("{prefix} {role}"),
+                    _ => {}
+                }
+            }
+            return Some((e, raws));
+        }
         let mut side = ctx.and_then(|c| c.code.clone());
         let mut country = ctx.and_then(|c| c.country);
         let person = |s: usize, e: usize, words: Vec<String>, side: Option<String>| PersonMention {
@@ -1611,7 +1636,14 @@ impl<'t, 'l> Doc<'t, 'l> {
                 .iter()
                 .any(|w| set.contains(w.to_lowercase().as_str()))
         };
-        let strong = lx.people_full.contains_key(&key) || given.is_some() || (speaker && !common());
+        let not_name = || {
+            words
+                .iter()
+                .any(|w| self.tagger.not_names.contains(fold_lower(w).as_str()))
+        };
+        let strong = lx.people_full.contains_key(&key)
+            || given.is_some()
+            || (speaker && !not_name() && !common());
         let (role, side, g) = self.appositive(e);
         let p = PersonMention {
             start: self.toks[i].start,
