@@ -22,8 +22,25 @@
 //!    holding that role; speech pronouns go to the nearest fitting person in the same or the two
 //!    preceding sentences, preferring one who was reported speaking.
 //!
-//! It never does I/O, never panics on any input, and returns spans in text order without overlaps,
-//! on `char` boundaries.
+//! Canonical names and sides:
+//! - people: the lexicon's name (`people.tsv`), else the fullest form in the text; the side from
+//!   the lexicon, a demonym or possessive before the title ("Ukrainian President", "Turkey's"),
+//!   "of Israel" after the name, or the organisation right before the title ("Kremlin
+//!   spokesman"). A title alone with a side and no one in the text holding it goes to the one
+//!   lexicon person with that role and side, else to "<Role> of <Country>".
+//! - groups: "<Adjective> <head>", where troops, soldiers, army, military, servicemen and units
+//!   are all "forces" (one armed actor per side); officials and authorities are "officials";
+//!   negotiators, delegation and side are "side"; separatists with a side are "pro-<Adjective>
+//!   separatists". Civilians, residents (locals), refugees... stand alone with no side.
+//! - organisations: the lexicon's canonical name (`orgs.tsv`: "UN refugee agency" → "UNHCR");
+//!   ministries as "<Adjective> Ministry of <Topic>"; "the Russian government" and the seats and
+//!   capitals used as governments as "Government of <Country>" (form Metonym for seats/capitals).
+//! - sides are ISO 3166-1 alpha-2 codes or a body's own short name ("UN", "NATO", "ICRC", "EU").
+//!   Media carry a side only when state-owned or state-controlled.
+//!
+//! It never does I/O (the lexicons are compiled in), never panics on any input, and returns spans
+//! in text order without overlaps, on `char` boundaries. A person mention's span is the name
+//! only, so that a place before a title ("Mariupol Mayor ...") stays free for the place tagger.
 
 mod lexicon;
 mod names;
@@ -435,8 +452,6 @@ struct Doc<'t, 'l> {
     seat_at: Vec<Option<(usize, usize)>>,
     title_at: Vec<Option<(usize, usize)>>,
     group_at: Vec<Option<(usize, usize)>>,
-    /// Words seen in lower case in this text, built when first needed.
-    lower_words: std::cell::OnceCell<FxSet<&'t str>>,
 }
 
 impl EntityTagger {
@@ -547,7 +562,6 @@ impl<'t, 'l> Doc<'t, 'l> {
             seat_at: vec![None; n],
             title_at: vec![None; n],
             group_at: vec![None; n],
-            lower_words: std::cell::OnceCell::new(),
         };
         for i in 0..n {
             if !d.toks[i].word {
@@ -1625,16 +1639,10 @@ impl<'t, 'l> Doc<'t, 'l> {
         // A speech verb alone is weak evidence when a word of the run is an ordinary word of
         // the text ("Foreign Policy reported": "policy" appears in lower case).
         let common = || {
-            let set = self.lower_words.get_or_init(|| {
-                self.toks
-                    .iter()
-                    .filter(|t| t.word && !t.cap)
-                    .map(|t| t.s)
-                    .collect()
-            });
-            words
-                .iter()
-                .any(|w| set.contains(w.to_lowercase().as_str()))
+            words.iter().any(|w| {
+                let w = w.to_lowercase();
+                self.toks.iter().any(|t| t.word && !t.cap && t.s == w)
+            })
         };
         let not_name = || {
             words
