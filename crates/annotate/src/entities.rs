@@ -1897,6 +1897,8 @@ impl Doc<'_, '_> {
             cluster: usize,
             sent: usize,
             speaker: bool,
+            /// Where the mention ends, to see whether it sits inside a quotation.
+            end: usize,
         }
         let mut history: Vec<Seen> = Vec::new();
         let mut out = Vec::with_capacity(raws.len());
@@ -1929,6 +1931,7 @@ impl Doc<'_, '_> {
                         cluster: cid,
                         sent: sent_of(p.start),
                         speaker: p.speaker,
+                        end: p.end,
                     });
                 }
                 Raw::Short {
@@ -1952,6 +1955,7 @@ impl Doc<'_, '_> {
                         cluster: cid,
                         sent: sent_of(*start),
                         speaker: *speaker,
+                        end: *end,
                     });
                 }
                 Raw::TitleRef {
@@ -2049,6 +2053,7 @@ impl Doc<'_, '_> {
                         cluster: cid,
                         sent: sent_of(*start),
                         speaker: self.speech_after(self.toks.partition_point(|t| t.start < *end)),
+                        end: *end,
                     });
                 }
                 Raw::Pronoun { start, end, gender } => {
@@ -2056,11 +2061,28 @@ impl Doc<'_, '_> {
                     let fits = |h: &&Seen| {
                         h.sent + 2 >= s && clusters[h.cluster].gender.is_none_or(|g| g == *gender)
                     };
-                    let same = history.iter().rev().take_while(|h| h.sent == s).find(fits);
+                    // A name inside the quotation the pronoun closes is not its speaker:
+                    // "“... Putin's invasion,” he said".
+                    let outside = |h: &&Seen| {
+                        let between = self.text.get(h.end..*start).unwrap_or("");
+                        between
+                            .chars()
+                            .filter(|c| matches!(c, '"' | '“' | '”'))
+                            .count()
+                            % 2
+                            == 0
+                    };
+                    let same = history
+                        .iter()
+                        .rev()
+                        .take_while(|h| h.sent == s)
+                        .filter(outside)
+                        .find(fits);
                     let back = |d: usize| {
                         let mut it = history
                             .iter()
                             .rev()
+                            .take_while(|h| h.sent + 2 >= s)
                             .filter(|h| h.sent + d == s)
                             .filter(fits);
                         let any = it.clone().next();
@@ -2084,6 +2106,7 @@ impl Doc<'_, '_> {
                         cluster: cid,
                         sent: s,
                         speaker: true,
+                        end: *end,
                     });
                 }
             }

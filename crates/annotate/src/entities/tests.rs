@@ -326,3 +326,11 @@ fn a_role_with_a_side_names_the_one_lexicon_holder_and_common_words_are_not_name
     );
     absent(t, &es, "Foreign Policy");
 }
+
+#[test]
+fn a_name_inside_the_quotation_is_not_the_speaker() {
+    let t = "Prime Minister Boris Johnson spoke in London. \"Nobody should trust Vladimir Putin \
+             now,\" he said.";
+    let es = run(t);
+    assert_eq!(find(t, &es, "he").name, "Boris Johnson");
+}
