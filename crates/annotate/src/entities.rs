@@ -1966,13 +1966,16 @@ impl Doc<'_, '_> {
                 } => {
                     let side_ok =
                         |c: &Cluster| side.is_none() || c.side.is_none() || c.side == *side;
-                    let back =
-                        history.iter().rev().map(|h| h.cluster).find(|&c| {
-                            role_fits(&clusters[c].roles, role) && side_ok(&clusters[c])
-                        });
+                    let back = history
+                        .iter()
+                        .rev()
+                        .take(500)
+                        .map(|h| h.cluster)
+                        .find(|&c| role_fits(&clusters[c].roles, role) && side_ok(&clusters[c]));
                     let fwd = || {
                         raws[mi + 1..]
                             .iter()
+                            .take(500)
                             .enumerate()
                             .find_map(|(k, r2)| match r2 {
                                 Raw::Person(p)
