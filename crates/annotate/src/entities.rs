@@ -452,6 +452,8 @@ struct Doc<'t, 'l> {
     seat_at: Vec<Option<(usize, usize)>>,
     title_at: Vec<Option<(usize, usize)>>,
     group_at: Vec<Option<(usize, usize)>>,
+    /// Words seen in lower case in this text, collected when first needed.
+    lower_words: std::cell::OnceCell<FxSet<&'t str>>,
 }
 
 impl EntityTagger {
@@ -562,6 +564,7 @@ impl<'t, 'l> Doc<'t, 'l> {
             seat_at: vec![None; n],
             title_at: vec![None; n],
             group_at: vec![None; n],
+            lower_words: std::cell::OnceCell::new(),
         };
         for i in 0..n {
             if !d.toks[i].word {
@@ -1639,10 +1642,16 @@ impl<'t, 'l> Doc<'t, 'l> {
         // A speech verb alone is weak evidence when a word of the run is an ordinary word of
         // the text ("Foreign Policy reported": "policy" appears in lower case).
         let common = || {
-            words.iter().any(|w| {
-                let w = w.to_lowercase();
-                self.toks.iter().any(|t| t.word && !t.cap && t.s == w)
-            })
+            let set = self.lower_words.get_or_init(|| {
+                self.toks
+                    .iter()
+                    .filter(|t| t.word && !t.cap)
+                    .map(|t| t.s)
+                    .collect()
+            });
+            words
+                .iter()
+                .any(|w| set.contains(w.to_lowercase().as_str()))
         };
         let not_name = || {
             words

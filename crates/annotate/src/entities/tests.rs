@@ -302,6 +302,16 @@ fn throughput_on_seeds() {
         "{n} entities, {:.1} MB/s",
         400.0 * text.len() as f64 / secs / 1e6
     );
+    // One long text: no search may grow with the square of its length.
+    let big = text.repeat(40);
+    let (toks, sents) = (tokenize(&big), sentences(&big));
+    let t0 = std::time::Instant::now();
+    let n = tagger.find(&big, &sents, &toks).len();
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "long text: {n} entities, {:.1} MB/s",
+        big.len() as f64 / secs / 1e6
+    );
 }
 
 #[test]
