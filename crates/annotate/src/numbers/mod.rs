@@ -1,6 +1,7 @@
-//! Numbers: digits ("14,000", "2.1 million", "1.5bn", "40k", "2,90,000"), number words
-//! ("forty-five", "three hundred and five"), shares ("a quarter of", "one in five"), vague
-//! quantities ("dozens", "tens of thousands"), modifiers ("at least", "nearly", "up to") and
+//! Numbers: digits ("14,000", "2.1 million", "1.5bn", "40k", "2,90,000", "4 thousand 3 hundred",
+//! "2½", "1.3x10^6"), number words ("forty-five", "three hundred and five"), currency codes on
+//! digits ("USD1.5bn"), shares ("a quarter of", "one in five", "¾"), vague
+//! quantities ("dozens", "tens of thousands"), modifiers ("at least", "nearly", "up to", "30+") and
 //! ranges ("between 1,300 and 1,500", "5-10"), each typed by what it measures ([`NumberKind`]:
 //! count, year, age, time of day, date, ordinal, percent, money, distance, duration, share,
 //! other measure) with its unit.
@@ -278,7 +279,8 @@ fn small(w: &str) -> Option<f64> {
 fn tidy(v: f64) -> f64 {
     if v.abs() >= 1.0 && v.abs() < 1e15 {
         let r = v.round();
-        if (v - r).abs() <= 1e-6 * v.abs() {
+        // Only the noise of the last digits: "1,234,567.89" keeps its cents.
+        if (v - r).abs() <= 1e-12 * v.abs() {
             return r;
         }
     }
@@ -293,6 +295,36 @@ fn ordinal_word(w: &str) -> Option<f64> {
         "nineth" => Some(9.0),
         _ => numwords::ordinal(&[w]),
     }
+}
+
+/// The value of a vulgar fraction character: "½" → 0.5.
+fn vulgar(w: &str) -> Option<f64> {
+    // Each is U+00BC..U+00BE or U+2150..U+215E: a cheap test of the first byte first.
+    if !matches!(w.as_bytes().first(), Some(0xC2 | 0xE2)) {
+        return None;
+    }
+    let v = match w {
+        "½" => 1.0 / 2.0,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 1.0 / 4.0,
+        "¾" => 3.0 / 4.0,
+        "⅕" => 1.0 / 5.0,
+        "⅖" => 2.0 / 5.0,
+        "⅗" => 3.0 / 5.0,
+        "⅘" => 4.0 / 5.0,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅐" => 1.0 / 7.0,
+        "⅛" => 1.0 / 8.0,
+        "⅜" => 3.0 / 8.0,
+        "⅝" => 5.0 / 8.0,
+        "⅞" => 7.0 / 8.0,
+        "⅑" => 1.0 / 9.0,
+        "⅒" => 1.0 / 10.0,
+        _ => return None,
+    };
+    Some(v)
 }
 
 /// A multiplier of a thousand or more.
@@ -422,7 +454,18 @@ impl Cx<'_, '_> {
         let core = match self.kind(i)? {
             TokenKind::Number => self.digit_core(i)?,
             TokenKind::Word => self.word_core(i)?,
-            TokenKind::Punct => return None,
+            TokenKind::Punct => {
+                // "¾", "½ of": a vulgar fraction written alone.
+                let value = vulgar(self.w(i))?;
+                return Some(self.fraction_mult(Core {
+                    s: i,
+                    e: i + 1,
+                    value,
+                    vague: false,
+                    form: Form::Fraction,
+                    mult: 1.0,
+                }));
+            }
         };
         Some(self.ratio(core).unwrap_or(core))
     }
@@ -506,8 +549,17 @@ impl Cx<'_, '_> {
                 ..f
             });
         }
+        // "2½", "3 ¾": a whole number and a vulgar fraction.
+        if plain
+            && let Some(f) = vulgar(self.w(e))
+            && (self.glued(e) || self.single_space_before(e))
+        {
+            value += f;
+            e += 1;
+            form = Form::Digits;
+        }
         // "1 234 567", "40 000": groups of three digits after single spaces.
-        if plain && self.w(i).len() <= 3 {
+        if form == Form::Plain && self.w(i).len() <= 3 {
             let mut k = e;
             let mut v = value;
             while self.is_num(k)
@@ -560,6 +612,25 @@ impl Cx<'_, '_> {
                     mult,
                 });
             }
+            // "1.3x10^6", "6.23x10^-4"
+            if lw == "x10"
+                && self.w(e + 1) == "^"
+                && self.glued(e + 1)
+                && let Some((x, end)) = self.exponent("", e + 1).or_else(|| {
+                    (plain_num(e + 2) && self.glued(e + 2) && self.w(e + 2).len() <= 3)
+                        .then(|| Some((self.w(e + 2).parse().ok()?, e + 3)))
+                        .flatten()
+                })
+            {
+                return Some(Core {
+                    s: i,
+                    e: end,
+                    value: value * 10f64.powi(x),
+                    vague: false,
+                    form: Form::Digits,
+                    mult,
+                });
+            }
             let m = if raw == "M" || raw == "MM" {
                 Some(1e6)
             } else if lw == "m" || lw == "mm" {
@@ -606,6 +677,7 @@ impl Cx<'_, '_> {
             form = Form::Digits;
         }
         // Multiplier words: "2.1 million", "13 lakh", "3 dozen".
+        let mut last_m = 1.0;
         while self.is_word(e)
             && let Some(m) = self.lex.multipliers.get(self.w(e))
             && m.word
@@ -613,8 +685,44 @@ impl Cx<'_, '_> {
         {
             value *= m.value;
             mult *= m.value;
+            last_m = m.value;
             e += 1;
             form = Form::Digits;
+        }
+        // "4 thousand 3 hundred and 21": whole groups of digits and decreasing multiplier words.
+        if plain && mult >= 100.0 && last_m >= 100.0 {
+            while plain_num(e)
+                && !self.glued(e)
+                && self.w(e).len() <= 3
+                && let Some(m) = self.lex.multipliers.get(self.w(e + 1))
+                && m.word
+                && m.value >= 100.0
+                && m.value < last_m
+                && !self.glued(e + 1)
+                && let Ok(n) = self.w(e).parse::<f64>()
+            {
+                value += n * m.value;
+                last_m = m.value;
+                e += 2;
+            }
+            // "3 hundred and 21", "3 hundred and one"
+            if last_m == 100.0 && self.w(e) == "and" {
+                let tail = if plain_num(e + 1) {
+                    self.w(e + 1).parse::<f64>().ok().map(|n| (n, e + 2))
+                } else {
+                    self.run(e + 1)
+                        .filter(|r| matches!(r.2, Last::Unit | Last::Ten | Last::TenUnit))
+                        .map(|r| (r.0, r.1))
+                };
+                if let Some((n, end)) = tail
+                    && (1.0..100.0).contains(&n)
+                    && !(self.glued(end) && self.kind(end) != Some(TokenKind::Punct))
+                    && !self.lex.multipliers.contains_key(self.w(end))
+                {
+                    value += n;
+                    e = end;
+                }
+            }
         }
         // "3 million and a half"
         if mult >= 1000.0
@@ -957,10 +1065,15 @@ impl Cx<'_, '_> {
                     && (plural || tail == 1.0)
                     && tail < den
                 {
+                    // "one billion and three quarters million": a smaller multiplier after.
+                    let (m, end) = match big(self.w(end)) {
+                        Some(m) if m < head_mult => (m, end + 1),
+                        _ => (head_mult, end),
+                    };
                     return Some(Core {
                         s: i,
                         e: end,
-                        value: head + tail / den * head_mult,
+                        value: head + tail / den * m,
                         vague: false,
                         form: Form::Words,
                         mult: 1.0,
@@ -987,6 +1100,21 @@ impl Cx<'_, '_> {
                     s: i,
                     e: d_at + 1,
                     value: v,
+                    vague: false,
+                    form: Form::Ordinal,
+                    mult: 1.0,
+                });
+            }
+            // "one hundred and first", "a thousand and tenth"
+            if self.w(e) == "and"
+                && matches!(last, Last::Hundred | Last::Big)
+                && let Some(o) = ordinal_word(self.w(e + 1))
+                && o < 100.0
+            {
+                return Some(Core {
+                    s: i,
+                    e: e + 2,
+                    value: value + o,
                     vague: false,
                     form: Form::Ordinal,
                     mult: 1.0,
@@ -1283,6 +1411,105 @@ impl Cx<'_, '_> {
         None
     }
 
+    /// "USD115", "USD1.5bn", "Rs500": a currency code written onto its digits at piece `i`.
+    fn code_core(&self, i: usize) -> Option<(Core, Currency)> {
+        // Cheap rejection first: a word ending in a digit, starting with a capital.
+        if !self.w(i).as_bytes().last().is_some_and(u8::is_ascii_digit) || !self.is_word(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        if !raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let cut = raw.find(|c: char| c.is_ascii_digit())?;
+        let (code, digits) = raw.split_at(cut);
+        if !(2..=3).contains(&code.len())
+            || !code.bytes().all(|b| b.is_ascii_alphabetic())
+            || !code.as_bytes()[0].is_ascii_uppercase()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let cur = *self
+            .lex
+            .currencies
+            .map
+            .get(code.to_ascii_lowercase().as_str())?;
+        if !cur.before {
+            return None;
+        }
+        let mut value: f64 = digits.parse().ok()?;
+        let mut e = i + 1;
+        // "USD115.5"
+        if self.w(e) == "."
+            && self.glued(e)
+            && self.is_num(e + 1)
+            && self.glued(e + 1)
+            && self.w(e + 1).bytes().all(|b| b.is_ascii_digit())
+        {
+            value = format!("{digits}.{}", self.w(e + 1)).parse().ok()?;
+            e += 2;
+        }
+        let mut mult = 1.0;
+        // "USD1.5bn", "USD40m"
+        if self.is_word(e)
+            && self.glued(e)
+            && let Some(m) = self.lex.multipliers.get(self.w(e)).filter(|m| m.glued)
+        {
+            mult = m.value;
+            e += 1;
+        }
+        // "USD1.5 million"
+        while self.is_word(e)
+            && !self.glued(e)
+            && let Some(m) = self.lex.multipliers.get(self.w(e)).filter(|m| m.word)
+            && m.value >= 100.0
+        {
+            mult *= m.value;
+            e += 1;
+        }
+        let core = Core {
+            s: i,
+            e,
+            value: value * mult,
+            vague: false,
+            form: Form::Digits,
+            mult,
+        };
+        Some((core, cur))
+    }
+
+    /// The inches after a length in feet ending at piece `e`: "2 in", "and 3 inches".
+    fn inches_after(&self, e: usize) -> Option<(f64, usize)> {
+        let k = if self.w(e) == "and" { e + 1 } else { e };
+        let c = self.core_at(k)?;
+        if !matches!(c.form, Form::Plain | Form::Digits | Form::Words)
+            || !(0.0..12.0).contains(&c.value)
+        {
+            return None;
+        }
+        let u = c.e;
+        let end = match self.w(u) {
+            "inch" | "inches" => u + 1,
+            // "in" is inches only where nothing that it could govern follows.
+            "in" => {
+                let next = self.w(u + 1);
+                let free = self.kind(u + 1).is_none_or(|t| t == TokenKind::Punct)
+                    && !matches!(next, "$" | "£" | "€" | "-" | "/");
+                let described = matches!(
+                    next,
+                    "more" | "less" | "tall" | "long" | "high" | "wide" | "deep" | "and" | "or"
+                );
+                if !(free || described) {
+                    return None;
+                }
+                u + 1
+            }
+            _ => return None,
+        };
+        Some((c.value, end))
+    }
+
     fn mention_at(&self, i: usize, floor: usize) -> Option<(NumberMention, usize)> {
         // Designations: "F-16", "AK-47", "S-300", "Covid-19" name things; they count nothing.
         if i >= 2
@@ -1298,7 +1525,13 @@ impl Cx<'_, '_> {
         {
             return None;
         }
-        let mut core = self.core_at(i)?;
+        let (mut core, coded) = match self.core_at(i) {
+            Some(c) => (c, None),
+            None => {
+                let (c, cur) = self.code_core(i)?;
+                (c, Some(cur))
+            }
+        };
         let mut s = core.s;
         // A minus sign: "-5", not "2014-15" or "Kremlin-5".
         if s > floor
@@ -1327,8 +1560,12 @@ impl Cx<'_, '_> {
             core.s = s;
         }
         // Currency before: "$", "US$", "€", "c $".
-        let mut currency = None;
-        let mut before = self.phrase_back(&self.lex.currencies, s, floor);
+        let mut currency = coded;
+        let mut before = if currency.is_some() {
+            None
+        } else {
+            self.phrase_back(&self.lex.currencies, s, floor)
+        };
         if let Some((_, cs)) = before
             && matches!(self.raw(cs), "a" | "an")
             && !self.glued(cs + 1)
@@ -1382,6 +1619,29 @@ impl Cx<'_, '_> {
                 e = sfx.end;
             }
         }
+        // "5 ft 2 in", "6 feet and 3 inches": feet and inches make one length (in feet).
+        if currency.is_none()
+            && let Some((UnitKind::Kind(NumberKind::Distance), "ft")) = kind_unit
+            && let Some((inches, end)) = self.inches_after(e)
+        {
+            value += inches / 12.0;
+            e = end;
+        }
+        // "convert - 20 degrees fahrenheit": a spaced minus before a temperature, after a word.
+        if s == core.s
+            && s >= floor + 2
+            && value > 0.0
+            && self.is_num(s)
+            && self.w(s - 1) == "-"
+            && !self.glued(s)
+            && !self.glued(s - 1)
+            && self.is_word(s - 2)
+            && !self.p.get(s - 2).is_some_and(|p| p.capital)
+            && matches!(kind_unit, Some((_, "degC" | "degF")))
+        {
+            value = -value;
+            s -= 1;
+        }
         if let Some(c) = currency {
             value *= c.scale;
             // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
@@ -1429,6 +1689,13 @@ impl Cx<'_, '_> {
         let mut opener = None;
         if s > floor && matches!(self.w(s - 1), "between" | "from") {
             opener = Some(s - 1);
+        } else if core.form == Form::Ordinal
+            && s > floor + 1
+            && self.w(s - 1) == "the"
+            && matches!(self.w(s - 2), "between" | "from")
+        {
+            // "between the tenth and the fifteenth"
+            opener = Some(s - 2);
         }
         let mut high = None;
         // A range: "between X and Y", "X to Y", "X-Y", "from X to Y".
@@ -1452,7 +1719,13 @@ impl Cx<'_, '_> {
             }
         }
         if modifier == NumberModifier::Exact {
-            if let Some((m, ms)) = self.phrase_back(&self.lex.modifiers_before, s, floor) {
+            if let Some((m, ms)) = self.phrase_back(&self.lex.modifiers_before, s, floor)
+                // "<>30", "=>30": a comparison sign glued after another is no bound we know.
+                && !(ms > 0
+                    && self.kind(ms) == Some(TokenKind::Punct)
+                    && self.glued(ms)
+                    && matches!(self.w(ms - 1), "<" | ">" | "="))
+            {
                 modifier = m;
                 s = ms;
             }
@@ -1477,6 +1750,18 @@ impl Cx<'_, '_> {
                 } else {
                     me
                 };
+            } else if modifier == NumberModifier::Exact
+                && self.w(e) == "+"
+                && self.glued(e)
+                // "Athlon 3500+" names a model.
+                && !(self.is_word(core.s.wrapping_sub(1))
+                    && self.p.get(core.s.wrapping_sub(1)).is_some_and(|p| p.capital))
+                && !(self.glued(e + 1) && self.kind(e + 1) != Some(TokenKind::Punct))
+                && self.core_at(e + 1).is_none()
+            {
+                // "30+ dead", "aged 18+": that many or more.
+                modifier = NumberModifier::AtLeast;
+                e += 1;
             } else if matches!(
                 modifier,
                 NumberModifier::MoreThan | NumberModifier::LessThan
@@ -1563,6 +1848,9 @@ impl Cx<'_, '_> {
             return None;
         }
         let mut k = e + 1;
+        if core.form == Form::Ordinal && self.w(k) == "the" {
+            k += 1;
+        }
         let mut cur2 = None;
         if let Some((c, end)) = self.phrase_fwd(&self.lex.currencies, k)
             && c.before

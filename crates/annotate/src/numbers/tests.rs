@@ -488,3 +488,149 @@ fn one_as_pronoun_or_number() {
         13.45
     ));
 }
+
+#[test]
+fn decimals_keep_their_cents() {
+    check(
+        "a fund of 7,654,321.25 dollars",
+        "7,654,321.25 dollars",
+        7_654_321.25,
+        K::Money,
+        M::Exact,
+    );
+}
+
+#[test]
+fn vulgar_fractions() {
+    check("only ¼ of the wells work", "¼", 0.25, K::Share, M::Exact);
+    check("after 3½ years", "3½ years", 3.5, K::Duration, M::Exact);
+    check("a 2 ¾ mile walk", "2 ¾ mile", 2.75, K::Distance, M::Exact);
+    check("½ million people", "½ million", 5e5, K::Count, M::Exact);
+}
+
+#[test]
+fn digits_and_multiplier_words_in_groups() {
+    check(
+        "they counted 7 thousand 5 hundred and 12 tents",
+        "7 thousand 5 hundred and 12",
+        7512.0,
+        K::Count,
+        M::Exact,
+    );
+    check(
+        "some 6 hundred and forty families",
+        "some 6 hundred and forty",
+        640.0,
+        K::Count,
+        M::Approximately,
+    );
+    // A larger group after a smaller one is a number of its own.
+    assert_eq!(
+        brief("2 hundred 5 thousand")
+            .iter()
+            .map(|b| b.1)
+            .collect::<Vec<_>>(),
+        vec![200.0, 5000.0]
+    );
+}
+
+#[test]
+fn fraction_of_a_smaller_multiplier() {
+    check(
+        "two billion and one quarter million",
+        "two billion and one quarter million",
+        2_000_250_000.0,
+        K::Count,
+        M::Exact,
+    );
+}
+
+#[test]
+fn ordinal_after_and() {
+    check(
+        "the two hundred and third day",
+        "two hundred and third",
+        203.0,
+        K::Ordinal,
+        M::Exact,
+    );
+}
+
+#[test]
+fn currency_code_on_the_digits() {
+    let m = one("a loan of EUR2.5bn was agreed");
+    assert_eq!(m.kind, K::Money);
+    assert_eq!(m.unit.as_deref(), Some("EUR"));
+    assert!(close(m.value, 2.5e9), "{m:?}");
+    check("tickets at GBP45.", "GBP45", 45.0, K::Money, M::Exact);
+}
+
+#[test]
+fn scientific_notation_with_times_ten() {
+    check(
+        "about 2.5x10^4 cells",
+        "about 2.5x10^4",
+        25_000.0,
+        K::Count,
+        M::Approximately,
+    );
+    check("7x10^-3", "7x10^-3", 0.007, K::Count, M::Exact);
+}
+
+#[test]
+fn feet_and_inches() {
+    check(
+        "she is 5 ft 7 in",
+        "5 ft 7 in",
+        5.0 + 7.0 / 12.0,
+        K::Distance,
+        M::Exact,
+    );
+    check(
+        "a wall 9 feet and 6 inches high",
+        "9 feet and 6 inches",
+        9.5,
+        K::Distance,
+        M::Exact,
+    );
+    // "in" that governs what follows is a preposition.
+    assert_eq!(brief("6 feet 3 in the yard").len(), 2);
+}
+
+#[test]
+fn plus_after_a_number() {
+    check("40+ wounded", "40+", 40.0, K::Count, M::AtLeast);
+    assert_eq!(brief("4+4").len(), 2);
+}
+
+#[test]
+fn unknown_comparison_signs() {
+    check("x <>7", "7", 7.0, K::Count, M::Exact);
+    check("x >=7", ">=7", 7.0, K::Count, M::AtLeast);
+}
+
+#[test]
+fn ordinal_range_with_articles() {
+    let m = one("from the third to the ninth");
+    assert_eq!(m.modifier, M::Range);
+    assert_eq!((m.value, m.high), (3.0, Some(9.0)));
+}
+
+#[test]
+fn spaced_minus_before_a_temperature() {
+    check(
+        "it fell to - 12 degrees celsius",
+        "- 12 degrees celsius",
+        -12.0,
+        K::Measure,
+        M::Exact,
+    );
+    // A dateline dash is no minus sign.
+    check(
+        "KYIV - 12 degrees celsius",
+        "12 degrees celsius",
+        12.0,
+        K::Measure,
+        M::Exact,
+    );
+}

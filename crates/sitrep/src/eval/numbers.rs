@@ -15,8 +15,9 @@
 //! ports, which the reference .NET implementation passes (the flags name the ports that fail).
 //!
 //! Spurious mentions are counted where the gold marks every number of its kind: counts and
-//! shares in `NumberModel`, mentions of the model's kind elsewhere (money in `CurrencyModel`...), and
-//! bounded or ranged mentions in `NumberRangeModel`.
+//! shares in `NumberModel`, mentions of the model's kind elsewhere (money in `CurrencyModel`,
+//! temperatures in `TemperatureModel`, other measures in `DimensionModel`...), and bounded or
+//! ranged mentions in `NumberRangeModel`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -263,8 +264,15 @@ fn marked_kind(model: &str, m: &NumberMention) -> bool {
         "PercentModel" => m.kind == NumberKind::Percent,
         "AgeModel" => m.kind == NumberKind::Age,
         "CurrencyModel" => m.kind == NumberKind::Money,
-        "DimensionModel" => matches!(m.kind, NumberKind::Distance | NumberKind::Measure),
-        "TemperatureModel" => m.kind == NumberKind::Measure,
+        // A temperature is no dimension, and only a temperature (or a bare degree) is one.
+        "DimensionModel" => {
+            matches!(m.kind, NumberKind::Distance | NumberKind::Measure)
+                && !matches!(m.unit.as_deref(), Some("degC" | "degF"))
+        }
+        "TemperatureModel" => {
+            m.kind == NumberKind::Measure
+                && matches!(m.unit.as_deref(), Some("deg" | "degC" | "degF"))
+        }
         _ => false,
     }
 }
