@@ -181,6 +181,11 @@ def main():
     for e in entries:
         by_name[(e["cc"], fold(e["name"]))].append(e)
         by_a1[e["a1key"]].append(e)
+    big_alt = collections.defaultdict(list)
+    for e in entries:
+        if e["pop"] >= 50000:
+            for a in e["alts"]:
+                big_alt[(e["cc"], fold(a))].append(e)
     for a1k, name in a1_name.items():
         pts = a1_points.get(a1k)
         if not pts:
@@ -197,6 +202,8 @@ def main():
             for e in by_a1[a1k]:
                 if fold(name) in {fold(a) for a in e["alts"]}:
                     same.append(e)
+        if not same:
+            same = [e for e in big_alt.get((a1k[0], fold(name)), [])]
         if same:
             city = max(same, key=lambda e: e["pop"])
             if city["pop"] >= 50000:
