@@ -242,6 +242,10 @@ def main():
         iso = c["iso"]
         info = cinfo.get(iso, {})
         ll = info.get("latlng")
+        if iso == "US":
+            # countryinfo's (38, -97) lies 230 km from the usual centre: use the geographic
+            # centre of the contiguous United States (near Lebanon, Kansas), as GeoNames does.
+            ll = [39.83, -98.58]
         if ll and len(ll) == 2:
             lat, lon = float(ll[0]), float(ll[1])
         elif (iso, c.get("capital")) in city_by_cc_name:

@@ -69,6 +69,15 @@ const AFTER_OK: &[&str] = &[
     "tribune", "herald", "gazette", "daily", "news", "journal", "register", "courier", "star",
 ];
 
+/// Words after a name that make it a street or a natural feature: "Dublin Road".
+const STREET: &[&str] = &[
+    "street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane",
+    "ln", "highway", "hwy", "way", "court", "ct", "pike", "parkway", "pkwy", "place", "pl",
+    "circle", "trail", "terrace", "creek", "river", "lake", "mountain", "mountains", "bay",
+    "island", "islands", "valley", "canyon", "forest", "beach", "hills", "ridge", "expressway",
+    "freeway", "turnpike", "bayou", "sea", "strait", "gulf", "channel", "peninsula", "desert",
+];
+
 /// A word after a place name that names its level: "Kherson region", "Donetsk oblast".
 fn level_word(w: &str) -> Option<Level> {
     Some(match w {
@@ -156,6 +165,11 @@ fn strip_possessive(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
+fn strip_possessive_str(w: &str) -> &str {
+    let end = strip_possessive(w, 0, w.len());
+    w.get(..end).unwrap_or(w)
+}
+
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
@@ -222,12 +236,36 @@ impl PlaceTagger {
         out
     }
 
+    /// Entry ids for a folded key. A small town counts only under its own name: its
+    /// alternate names (old names, other languages) collide with common words and surnames.
     fn lookup(&self, key: &str, allow_fuzzy: bool) -> Vec<u32> {
-        let ids = self.gaz.exact_ids(key);
+        let g = self.gaz;
+        let mut own = String::new();
+        let mut ok = |id: u32, min_pop: u32| -> bool {
+            let Some(p) = g.place(id) else { return false };
+            if p.level == Level::Country || (p.population >= min_pop && key.len() >= 4) {
+                return true;
+            }
+            own.clear();
+            fold(g.name(id), &mut own);
+            own == key
+        };
+        let ids: Vec<u32> = g
+            .exact_ids(key)
+            .iter()
+            .copied()
+            .filter(|&id| ok(id, 50_000))
+            .take(64)
+            .collect();
         if !ids.is_empty() || !allow_fuzzy || key.len() < 5 {
-            return ids.to_vec();
+            return ids;
         }
-        self.gaz.fuzzy_ids(&fuzzy(key)).to_vec()
+        g.fuzzy_ids(&fuzzy(key))
+            .iter()
+            .copied()
+            .filter(|&id| g.place(id).is_some_and(|p| p.level <= Level::Admin1 || p.population >= 20_000))
+            .take(64)
+            .collect()
     }
 
     fn recognise(
@@ -284,6 +322,39 @@ impl PlaceTagger {
         }
         let overlaps_taken =
             |s: usize, e: usize| taken.iter().any(|t| t.start < e && s < t.end);
+        // Surnames: a capitalised word after a title or after another capitalised word that is
+        // not a place word ("Sgt. Mark Jones", "Chiquita Henry").
+        let mut persons: HashSet<String> = HashSet::new();
+        for i in 1..tokens.len() {
+            let w = word(i);
+            if w.is_empty() || !starts_upper(w) || w.chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            let pw = tok_text(i - 1).trim_end_matches('.');
+            let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or(" ");
+            if gap.len() > 1 || gap.contains('\n') {
+                continue;
+            }
+            let pl = lower(pw);
+            let titled = TITLES.contains(&pl.as_str())
+                || (tok_text(i - 1) == "." && i >= 2 && TITLES.contains(&lower(tok_text(i - 2)).as_str()));
+            let after_name = tokens[i - 1].kind == TokenKind::Word
+                && starts_upper(pw)
+                && !initial[i - 1]
+                && !NEUTRAL_CAPS.contains(&pl.as_str())
+                && pw.chars().count() > 1
+                && self.gaz.exact_ids(&{
+                    let mut k = String::new();
+                    fold(pw, &mut k);
+                    k
+                }).is_empty();
+            let followed_by_cap = starts_upper(word(i + 1));
+            if titled || (after_name && !followed_by_cap) {
+                let mut k = String::new();
+                fold(strip_possessive_str(w), &mut k);
+                persons.insert(k);
+            }
+        }
 
         let mut out: Vec<Mention> = Vec::new();
         let mut key = String::new();
@@ -438,11 +509,25 @@ impl PlaceTagger {
             let nxt = word(next);
             if keep && want.is_none() && !nxt.is_empty() && starts_upper(nxt) {
                 let gap = text.get(tokens[next - 1].end..tokens[next].start).unwrap_or(" ");
-                let nl = lower(nxt);
+                let nl = lower(nxt.trim_end_matches('.'));
                 let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
-                if gap.len() <= 1 && !gap.contains('\n') && !AFTER_OK.contains(&nl) {
-                    keep = false;
+                if gap.len() <= 1 && !gap.contains('\n') {
+                    if STREET.contains(&nl) {
+                        // "Dublin Road", "Red River": a street or a feature, not the town.
+                        keep = false;
+                    } else if !AFTER_OK.contains(&nl) && single {
+                        // "Henry Smith": a small place's name before another name.
+                        keep = ids.iter().any(|&id| {
+                            self.gaz.place(id).is_some_and(|p| {
+                                p.level <= Level::Admin1 || p.population >= 20_000
+                            })
+                        });
+                    }
                 }
+            }
+            // A known person's name ("Jones" after "Sgt. Mark Jones" earlier).
+            if keep && single && !cue && persons.contains(k.as_str()) {
+                keep = tok_text(next) == ",";
             }
             if keep && !cue && self.weak.contains(&k) {
                 // Allowed only in "Place, Region".
@@ -771,6 +856,10 @@ mod tests {
         t.find(text, &sentences(text), &tokenize(text), taken)
     }
 
+    pub fn places_pub(text: &str) -> Vec<Entity> {
+        places(text, &[])
+    }
+
     fn near(e: &Entity, lat: f64, lon: f64, km: f64) -> bool {
         e.geo
             .as_ref()
@@ -862,6 +951,18 @@ mod tests {
                 proptest::prop_assert!(e.start >= last && e.start < e.end && e.end <= s.len());
                 last = e.end;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    #[test]
+    #[ignore]
+    fn show() {
+        let text = std::env::var("PLACES_TEXT").unwrap_or_default();
+        for e in super::tests::places_pub(&text) {
+            eprintln!("{:?} {} {:?}", &text[e.start..e.end], e.name, e.geo);
         }
     }
 }
