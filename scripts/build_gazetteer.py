@@ -228,8 +228,6 @@ def main():
         lat, lon = box_mid(pts)
         a1k = a1_by_rgname.get((k[0], k[1]))
         names = {k[2]}
-        if k[2].startswith("City of "):
-            names.add(k[2][8:])
         entries.append(dict(gid=None, lat=lat, lon=lon, pop=a2_pop[k], cc=k[0], level=2,
                             a1key=a1k, name=k[2], alts=names))
 

@@ -338,16 +338,28 @@ impl PlaceTagger {
             let pl = lower(pw);
             let titled = TITLES.contains(&pl.as_str())
                 || (tok_text(i - 1) == "." && i >= 2 && TITLES.contains(&lower(tok_text(i - 2)).as_str()));
+            let wl = lower(strip_possessive_str(w));
+            if AFTER_OK.contains(&wl.as_str())
+                || STREET.contains(&wl.as_str())
+                || level_word(&wl).is_some()
+                || self.never.contains(wl.as_str())
+            {
+                continue;
+            }
             let after_name = tokens[i - 1].kind == TokenKind::Word
                 && starts_upper(pw)
-                && !initial[i - 1]
                 && !NEUTRAL_CAPS.contains(&pl.as_str())
                 && pw.chars().count() > 1
-                && self.gaz.exact_ids(&{
-                    let mut k = String::new();
-                    fold(pw, &mut k);
-                    k
-                }).is_empty();
+                && !pw.contains('.')
+                && !self.never.contains(pl.as_str())
+                && self
+                    .gaz
+                    .exact_ids(&{
+                        let mut k = String::new();
+                        fold(&format!("{pw} {}", strip_possessive_str(w)), &mut k);
+                        k
+                    })
+                    .is_empty();
             let followed_by_cap = starts_upper(word(i + 1));
             if titled || (after_name && !followed_by_cap) {
                 let mut k = String::new();
@@ -412,6 +424,30 @@ impl PlaceTagger {
                 if !ids.is_empty() {
                     found = Some((last, ids, key.clone(), end));
                     break;
+                }
+            }
+            // "…, Kan." / "…, S.C.": a US state abbreviation after a comma.
+            if i > 0 && tok_text(i - 1) == "," {
+                let dotted = tok_text(i + 1) == "." && tokens.get(i + 1).is_some_and(|t| t.start == tokens[i].end);
+                let end = if dotted { tokens[i + 1].end } else { tokens[i].end };
+                key.clear();
+                fold(w, &mut key);
+                let ab = self.gaz.abbrev_ids(&key);
+                let plain = found.as_ref().is_some_and(|f| {
+                    f.1.iter().any(|&id| self.gaz.place(id).is_some_and(|p| p.level <= Level::Admin1))
+                });
+                if !ab.is_empty() && !plain && (dotted || w.contains('.') || w.chars().all(|c| c.is_uppercase())) && !overlaps_taken(tokens[i].start, end) {
+                    out.push(Mention {
+                        start: tokens[i].start,
+                        end,
+                        key: key.clone(),
+                        ids: ab.to_vec(),
+                        want: None,
+                        qualified: true,
+                        chosen: None,
+                    });
+                    i += if dotted { 2 } else { 1 };
+                    continue;
                 }
             }
             let Some((last, ids, k, end)) = found else {
@@ -512,7 +548,12 @@ impl PlaceTagger {
                 let nl = lower(nxt.trim_end_matches('.'));
                 let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
                 if gap.len() <= 1 && !gap.contains('\n') {
-                    if STREET.contains(&nl) {
+                    let mut nk = String::new();
+                    fold(nl, &mut nk);
+                    if persons.contains(nk.as_str()) && single {
+                        // "David Jones": a given name.
+                        keep = false;
+                    } else if STREET.contains(&nl) {
                         // "Dublin Road", "Red River": a street or a feature, not the town.
                         keep = false;
                     } else if !AFTER_OK.contains(&nl) && single {
@@ -702,6 +743,11 @@ impl PlaceTagger {
         let prior = |m: &Mention, id: u32| -> f64 {
             let Some(p) = g.place(id) else { return f64::MIN };
             let mut s = (f64::from(p.population) + 1.0).log10();
+            let mut own = String::new();
+            fold(g.name(id), &mut own);
+            if own == m.key {
+                s += 0.5;
+            }
             s += match p.level {
                 Level::Country => 1.5,
                 Level::Admin1 => 1.0,
@@ -761,7 +807,10 @@ impl PlaceTagger {
                 } else if p.admin1 != u32::MAX {
                     *regions.entry(p.admin1).or_default() += w * 0.5;
                 }
-                if p.level != Level::Country {
+                if p.level == Level::Country {
+                    // A country's centre counts weakly and only nearby.
+                    points.push((mi, f64::from(p.lat), f64::from(p.lon), -sure));
+                } else {
                     points.push((mi, f64::from(p.lat), f64::from(p.lon), sure));
                 }
             }
@@ -796,6 +845,11 @@ impl PlaceTagger {
                                 continue;
                             }
                             let d = distance_km(f64::from(p.lat), f64::from(p.lon), lat, lon);
+                            if sure < 0.0 {
+                                let b = if d < 300.0 { 0.8 } else { 0.0 };
+                                best = best.max(b * -sure);
+                                continue;
+                            }
                             let b = if d < 50.0 {
                                 2.0
                             } else if d < 200.0 {
