@@ -65,6 +65,8 @@ pub struct Place {
     pub level: Level,
     /// The entry id of the first-level region the place lies in, `u32::MAX` if unknown.
     pub admin1: u32,
+    /// [`key_hash`] of the folded canonical name.
+    pub name_hash: u64,
     name_start: u32,
     name_len: u32,
 }
@@ -94,6 +96,31 @@ impl Hasher for IdHasher {
 }
 
 type Index = HashMap<u64, (u32, u32), BuildHasherDefault<IdHasher>>;
+
+/// FNV-1a for short string keys (faster than SipHash; the keys are not attacker-chosen).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash set of short strings with [`Fnv`].
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// A name key's hash (FNV-1a, 64 bits).
 pub fn key_hash(key: &str) -> u64 {
@@ -154,8 +181,12 @@ pub fn fold(s: &str, out: &mut String) {
             out.push(' ');
         }
         space = false;
-        for l in c.to_lowercase() {
-            out.push(l);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
         }
     };
     for c in s.chars() {
@@ -253,7 +284,9 @@ impl Gazetteer {
 
     fn decode(gz: &[u8]) -> Option<Gazetteer> {
         let mut raw = Vec::with_capacity(16 << 20);
-        flate2::read::GzDecoder::new(gz).read_to_end(&mut raw).ok()?;
+        flate2::read::GzDecoder::new(gz)
+            .read_to_end(&mut raw)
+            .ok()?;
         let mut r = Reader { b: &raw, at: 0 };
         if r.bytes(4)? != b"SGZ1" {
             return None;
@@ -263,6 +296,7 @@ impl Gazetteer {
             places: Vec::with_capacity(n.min(1 << 22)),
             ..Gazetteer::default()
         };
+        let mut scratch = String::new();
         for _ in 0..n {
             let geonameid = u32::try_from(r.varint()?).ok()?;
             let lat = r.i32()? as f32 / 1e5;
@@ -276,6 +310,9 @@ impl Gazetteer {
                 k => u32::try_from(k - 1).ok()?,
             };
             let name = r.str()?;
+            scratch.clear();
+            fold(name, &mut scratch);
+            let name_hash = key_hash(&scratch);
             let name_start = u32::try_from(g.names.len()).ok()?;
             g.names.push_str(name);
             g.places.push(Place {
@@ -286,6 +323,7 @@ impl Gazetteer {
                 country,
                 level,
                 admin1,
+                name_hash,
                 name_start,
                 name_len: u32::try_from(name.len()).ok()?,
             });

@@ -13,7 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::gazetteer::{Gazetteer, Level, distance_km, fold, fuzzy};
+use crate::gazetteer::{FastSet, Gazetteer, Level, distance_km, fold, fuzzy, key_hash};
 use crate::types::{Entity, EntityKind, Geo, MentionForm, Sentence, Token, TokenKind};
 
 static NEVER: &str = include_str!("../data/gazetteer/never.txt");
@@ -22,60 +22,358 @@ static DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 
 /// Words before a place that make a place reading likely.
 const LOCATIVE: &[&str] = &[
-    "in", "near", "from", "outside", "at", "to", "across", "into", "toward", "towards", "around",
-    "via", "between", "through", "throughout", "of", "and", "visited", "leaving", "left",
-    "entered", "reached", "shelled", "struck", "hit", "captured", "liberated", "occupied",
-    "attacked", "bombed", "besieged", "surrounded", "north", "south", "east", "west", "above",
-    "over", "under", "inside", "within", "beyond", "along",
+    "in",
+    "near",
+    "from",
+    "outside",
+    "at",
+    "to",
+    "across",
+    "into",
+    "toward",
+    "towards",
+    "around",
+    "via",
+    "between",
+    "through",
+    "throughout",
+    "of",
+    "and",
+    "visited",
+    "leaving",
+    "left",
+    "entered",
+    "reached",
+    "shelled",
+    "struck",
+    "hit",
+    "captured",
+    "liberated",
+    "occupied",
+    "attacked",
+    "bombed",
+    "besieged",
+    "surrounded",
+    "north",
+    "south",
+    "east",
+    "west",
+    "above",
+    "over",
+    "under",
+    "inside",
+    "within",
+    "beyond",
+    "along",
 ];
 
 /// Words before a capitalised word that do not make it part of a longer name.
 const NEUTRAL_CAPS: &[&str] = &[
-    "in", "at", "on", "from", "to", "near", "the", "and", "for", "with", "by", "of", "but", "as",
-    "after", "before", "while", "when", "if", "since", "across", "outside", "inside", "into",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "metro", "rural",
-    "suburban", "occupied", "liberated", "besieged", "both", "all", "between", "around", "via",
-    "throughout", "like", "including", "unlike", "than", "where", "why", "how", "what", "then",
-    "today", "yesterday", "meanwhile", "also", "only", "even", "now", "here", "there", "said",
-    "says", "says:", "breaking", "update", "updated", "live", "photos", "video", "watch",
+    "in",
+    "at",
+    "on",
+    "from",
+    "to",
+    "near",
+    "the",
+    "and",
+    "for",
+    "with",
+    "by",
+    "of",
+    "but",
+    "as",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "since",
+    "across",
+    "outside",
+    "inside",
+    "into",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+    "greater",
+    "downtown",
+    "metro",
+    "rural",
+    "suburban",
+    "occupied",
+    "liberated",
+    "besieged",
+    "both",
+    "all",
+    "between",
+    "around",
+    "via",
+    "throughout",
+    "like",
+    "including",
+    "unlike",
+    "than",
+    "where",
+    "why",
+    "how",
+    "what",
+    "then",
+    "today",
+    "yesterday",
+    "meanwhile",
+    "also",
+    "only",
+    "even",
+    "now",
+    "here",
+    "there",
+    "said",
+    "says",
+    "says:",
+    "breaking",
+    "update",
+    "updated",
+    "live",
+    "photos",
+    "video",
+    "watch",
 ];
 
 /// Titles before a person's name.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "president", "judge", "sgt", "lt",
-    "capt", "officer", "deputy", "chief", "det", "detective", "coach", "rev", "father", "sister",
-    "brother", "gen", "col", "maj", "pvt", "cpl", "prof", "professor", "sir", "lady", "lord",
-    "king", "queen", "prince", "princess", "saint", "pope", "minister", "secretary", "senator",
-    "governor", "mayor", "commissioner", "attorney", "trooper", "sheriff", "chairman", "spokesman",
-    "spokeswoman", "spokesperson", "agent", "pastor", "bishop", "uncle", "aunt", "mrs.", "mr.",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "gov",
+    "sen",
+    "rep",
+    "president",
+    "judge",
+    "sgt",
+    "lt",
+    "capt",
+    "officer",
+    "deputy",
+    "chief",
+    "det",
+    "detective",
+    "coach",
+    "rev",
+    "father",
+    "sister",
+    "brother",
+    "gen",
+    "col",
+    "maj",
+    "pvt",
+    "cpl",
+    "prof",
+    "professor",
+    "sir",
+    "lady",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "saint",
+    "pope",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "commissioner",
+    "attorney",
+    "trooper",
+    "sheriff",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "agent",
+    "pastor",
+    "bishop",
+    "uncle",
+    "aunt",
+    "mrs.",
+    "mr.",
 ];
 
 /// Capitalised words after a place that keep the place inside a longer name ("Kyiv Mayor",
 /// "Alexandria Police Department", "Rapides Parish Fire District").
 const AFTER_OK: &[&str] = &[
-    "police", "fire", "sheriff", "sheriffs", "city", "department", "schools", "school", "high",
-    "university", "college", "hospital", "council", "board", "airport", "mayor", "governor",
-    "regional", "municipal", "community", "area", "chamber", "public", "county", "parish",
-    "region", "oblast", "province", "state", "district", "military", "administration",
-    "authorities", "officials", "residents", "prosecutor", "prosecutors", "court", "courthouse",
-    "library", "zoo", "museum", "port", "harbor", "station", "metro", "airbase", "power",
-    "nuclear", "front", "direction", "axis", "counteroffensive", "offensive", "attack", "strike",
-    "governorate", "raion", "district's", "bureau", "health", "emergency", "water", "housing",
-    "township", "village", "town", "borough", "center", "centre", "memorial", "mall", "square",
-    "bridge", "dam", "plant", "hotel", "arena", "stadium", "church", "cathedral", "high-school",
-    "middle", "elementary", "academy", "institute", "branch", "office", "post", "times",
-    "tribune", "herald", "gazette", "daily", "news", "journal", "register", "courier", "star",
+    "police",
+    "fire",
+    "sheriff",
+    "sheriffs",
+    "city",
+    "department",
+    "schools",
+    "school",
+    "high",
+    "university",
+    "college",
+    "hospital",
+    "council",
+    "board",
+    "airport",
+    "mayor",
+    "governor",
+    "regional",
+    "municipal",
+    "community",
+    "area",
+    "chamber",
+    "public",
+    "county",
+    "parish",
+    "region",
+    "oblast",
+    "province",
+    "state",
+    "district",
+    "military",
+    "administration",
+    "authorities",
+    "officials",
+    "residents",
+    "prosecutor",
+    "prosecutors",
+    "court",
+    "courthouse",
+    "library",
+    "zoo",
+    "museum",
+    "port",
+    "harbor",
+    "station",
+    "metro",
+    "airbase",
+    "power",
+    "nuclear",
+    "front",
+    "direction",
+    "axis",
+    "counteroffensive",
+    "offensive",
+    "attack",
+    "strike",
+    "governorate",
+    "raion",
+    "district's",
+    "bureau",
+    "health",
+    "emergency",
+    "water",
+    "housing",
+    "township",
+    "village",
+    "town",
+    "borough",
+    "center",
+    "centre",
+    "memorial",
+    "mall",
+    "square",
+    "bridge",
+    "dam",
+    "plant",
+    "hotel",
+    "arena",
+    "stadium",
+    "church",
+    "cathedral",
+    "high-school",
+    "middle",
+    "elementary",
+    "academy",
+    "institute",
+    "branch",
+    "office",
+    "post",
+    "times",
+    "tribune",
+    "herald",
+    "gazette",
+    "daily",
+    "news",
+    "journal",
+    "register",
+    "courier",
+    "star",
 ];
 
 /// Words after a name that make it a street or a natural feature: "Dublin Road".
 const STREET: &[&str] = &[
-    "street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane",
-    "ln", "highway", "hwy", "way", "court", "ct", "pike", "parkway", "pkwy", "place", "pl",
-    "circle", "trail", "terrace", "creek", "river", "lake", "mountain", "mountains", "bay",
-    "island", "islands", "valley", "canyon", "forest", "beach", "hills", "ridge", "expressway",
-    "freeway", "turnpike", "bayou", "sea", "strait", "gulf", "channel", "peninsula", "desert",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "highway",
+    "hwy",
+    "way",
+    "court",
+    "ct",
+    "pike",
+    "parkway",
+    "pkwy",
+    "place",
+    "pl",
+    "circle",
+    "trail",
+    "terrace",
+    "creek",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "bay",
+    "island",
+    "islands",
+    "valley",
+    "canyon",
+    "forest",
+    "beach",
+    "hills",
+    "ridge",
+    "expressway",
+    "freeway",
+    "turnpike",
+    "bayou",
+    "sea",
+    "strait",
+    "gulf",
+    "channel",
+    "peninsula",
+    "desert",
 ];
 
 /// A word after a place name that names its level: "Kherson region", "Donetsk oblast".
@@ -103,8 +401,13 @@ fn level_before_of(w: &str) -> Option<Level> {
 #[derive(Debug)]
 pub struct PlaceTagger {
     gaz: &'static Gazetteer,
-    never: HashSet<String>,
-    weak: HashSet<String>,
+    never: FastSet<String>,
+    weak: FastSet<String>,
+    locative: FastSet<&'static str>,
+    neutral: FastSet<&'static str>,
+    titles: FastSet<&'static str>,
+    after_ok: FastSet<&'static str>,
+    street: FastSet<&'static str>,
 }
 
 impl Default for PlaceTagger {
@@ -113,8 +416,8 @@ impl Default for PlaceTagger {
     }
 }
 
-fn word_list(texts: &[&str]) -> HashSet<String> {
-    let mut set = HashSet::new();
+fn word_list(texts: &[&str]) -> FastSet<String> {
+    let mut set = FastSet::default();
     for t in texts {
         for line in t.lines() {
             let line = line.trim();
@@ -173,8 +476,25 @@ fn strip_possessive_str(w: &str) -> &str {
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
-        "and" | "of" | "de" | "del" | "la" | "le" | "du" | "upon" | "on" | "el" | "al" | "da"
-            | "do" | "dos" | "das" | "di" | "des" | "the" | "y"
+        "and"
+            | "of"
+            | "de"
+            | "del"
+            | "la"
+            | "le"
+            | "du"
+            | "upon"
+            | "on"
+            | "el"
+            | "al"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "di"
+            | "des"
+            | "the"
+            | "y"
     )
 }
 
@@ -188,6 +508,11 @@ impl PlaceTagger {
             gaz: Gazetteer::get(),
             never: word_list(&[NEVER, DEMONYMS]),
             weak: word_list(&[WEAK]),
+            locative: LOCATIVE.iter().copied().collect(),
+            neutral: NEUTRAL_CAPS.iter().copied().collect(),
+            titles: TITLES.iter().copied().collect(),
+            after_ok: AFTER_OK.iter().copied().collect(),
+            street: STREET.iter().copied().collect(),
         }
     }
 
@@ -206,7 +531,9 @@ impl PlaceTagger {
         let mut last_end = 0;
         for m in mentions {
             let Some(id) = m.chosen else { continue };
-            let Some(p) = self.gaz.place(id) else { continue };
+            let Some(p) = self.gaz.place(id) else {
+                continue;
+            };
             if m.start < last_end
                 || m.start >= m.end
                 || !text.is_char_boundary(m.start)
@@ -240,15 +567,12 @@ impl PlaceTagger {
     /// alternate names (old names, other languages) collide with common words and surnames.
     fn lookup(&self, key: &str, allow_fuzzy: bool) -> Vec<u32> {
         let g = self.gaz;
-        let mut own = String::new();
-        let mut ok = |id: u32, min_pop: u32| -> bool {
+        let h = key_hash(key);
+        let ok = |id: u32, min_pop: u32| -> bool {
             let Some(p) = g.place(id) else { return false };
-            if p.level == Level::Country || (p.population >= min_pop && key.len() >= 4) {
-                return true;
-            }
-            own.clear();
-            fold(g.name(id), &mut own);
-            own == key
+            p.level == Level::Country
+                || (p.population >= min_pop && key.len() >= 4)
+                || p.name_hash == h
         };
         let ids: Vec<u32> = g
             .exact_ids(key)
@@ -263,7 +587,10 @@ impl PlaceTagger {
         g.fuzzy_ids(&fuzzy(key))
             .iter()
             .copied()
-            .filter(|&id| g.place(id).is_some_and(|p| p.level <= Level::Admin1 || p.population >= 20_000))
+            .filter(|&id| {
+                g.place(id)
+                    .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 20_000)
+            })
             .take(64)
             .collect()
     }
@@ -311,20 +638,23 @@ impl PlaceTagger {
             }
         }
         // Words seen in lower case anywhere in the text: a sign a capitalised one is a word.
-        let mut lower_words: HashSet<&str> = HashSet::new();
-        for t in tokens {
+        let mut lower_words: FastSet<&str> = FastSet::default();
+        let mut non_initial: FastSet<&str> = FastSet::default();
+        for (ti, t) in tokens.iter().enumerate() {
             if t.kind == TokenKind::Word
                 && let Some(w) = text.get(t.start..t.end)
-                && w.starts_with(|c: char| c.is_lowercase())
             {
-                lower_words.insert(w);
+                if w.starts_with(|c: char| c.is_lowercase()) {
+                    lower_words.insert(w);
+                } else if !initial[ti] {
+                    non_initial.insert(w);
+                }
             }
         }
-        let overlaps_taken =
-            |s: usize, e: usize| taken.iter().any(|t| t.start < e && s < t.end);
+        let overlaps_taken = |s: usize, e: usize| taken.iter().any(|t| t.start < e && s < t.end);
         // Surnames: a capitalised word after a title or after another capitalised word that is
         // not a place word ("Sgt. Mark Jones", "Chiquita Henry").
-        let mut persons: HashSet<String> = HashSet::new();
+        let mut persons: FastSet<String> = FastSet::default();
         for i in 1..tokens.len() {
             let w = word(i);
             if w.is_empty() || !starts_upper(w) || w.chars().all(|c| !c.is_lowercase()) {
@@ -336,11 +666,13 @@ impl PlaceTagger {
                 continue;
             }
             let pl = lower(pw);
-            let titled = TITLES.contains(&pl.as_str())
-                || (tok_text(i - 1) == "." && i >= 2 && TITLES.contains(&lower(tok_text(i - 2)).as_str()));
+            let titled = self.titles.contains(pl.as_str())
+                || (tok_text(i - 1) == "."
+                    && i >= 2
+                    && self.titles.contains(lower(tok_text(i - 2)).as_str()));
             let wl = lower(strip_possessive_str(w));
-            if AFTER_OK.contains(&wl.as_str())
-                || STREET.contains(&wl.as_str())
+            if self.after_ok.contains(wl.as_str())
+                || self.street.contains(wl.as_str())
                 || level_word(&wl).is_some()
                 || self.never.contains(wl.as_str())
             {
@@ -348,7 +680,7 @@ impl PlaceTagger {
             }
             let after_name = tokens[i - 1].kind == TokenKind::Word
                 && starts_upper(pw)
-                && !NEUTRAL_CAPS.contains(&pl.as_str())
+                && !self.neutral.contains(pl.as_str())
                 && pw.chars().count() > 1
                 && !pw.contains('.')
                 && !self.never.contains(pl.as_str())
@@ -428,15 +760,25 @@ impl PlaceTagger {
             }
             // "…, Kan." / "…, S.C.": a US state abbreviation after a comma.
             if i > 0 && tok_text(i - 1) == "," {
-                let dotted = tok_text(i + 1) == "." && tokens.get(i + 1).is_some_and(|t| t.start == tokens[i].end);
-                let end = if dotted { tokens[i + 1].end } else { tokens[i].end };
+                let dotted = tok_text(i + 1) == "."
+                    && tokens.get(i + 1).is_some_and(|t| t.start == tokens[i].end);
+                let end = if dotted {
+                    tokens[i + 1].end
+                } else {
+                    tokens[i].end
+                };
                 key.clear();
                 fold(w, &mut key);
                 let ab = self.gaz.abbrev_ids(&key);
                 let plain = found.as_ref().is_some_and(|f| {
-                    f.1.iter().any(|&id| self.gaz.place(id).is_some_and(|p| p.level <= Level::Admin1))
+                    f.1.iter()
+                        .any(|&id| self.gaz.place(id).is_some_and(|p| p.level <= Level::Admin1))
                 });
-                if !ab.is_empty() && !plain && (dotted || w.contains('.') || w.chars().all(|c| c.is_uppercase())) && !overlaps_taken(tokens[i].start, end) {
+                if !ab.is_empty()
+                    && !plain
+                    && (dotted || w.contains('.') || w.chars().all(|c| c.is_uppercase()))
+                    && !overlaps_taken(tokens[i].start, end)
+                {
                     out.push(Mention {
                         start: tokens[i].start,
                         end,
@@ -503,7 +845,7 @@ impl PlaceTagger {
             if want.is_none() && prev_l == "of" && i >= 2 {
                 want = level_before_of(&lower(word(i - 2)));
             }
-            let cue = LOCATIVE.contains(&prev_l.as_str()) || want.is_some();
+            let cue = self.locative.contains(prev_l.as_str()) || want.is_some();
             let single = run.iter().take_while(|&&t| t <= last).count() == 1;
             let all_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 1;
 
@@ -513,9 +855,11 @@ impl PlaceTagger {
             }
             // Acronyms: only countries ("US", "UK", "UAE").
             if keep && all_caps && single && w.chars().count() <= 5 {
-                keep = ids
-                    .iter()
-                    .any(|&id| self.gaz.place(id).is_some_and(|p| p.level == Level::Country));
+                keep = ids.iter().any(|&id| {
+                    self.gaz
+                        .place(id)
+                        .is_some_and(|p| p.level == Level::Country)
+                });
             }
             // A title or another capitalised name before: a person ("Mr. Jackson",
             // "Chiquita Raquel Henry").
@@ -525,18 +869,16 @@ impl PlaceTagger {
                 let pw = tok_text(i - 1);
                 let ptitle = lower(pw.trim_end_matches('.'));
                 let prev_is_dot = pw == "." && i >= 2;
-                let title_before = TITLES.contains(&ptitle.as_str())
-                    || (prev_is_dot && TITLES.contains(&lower(tok_text(i - 2)).as_str()));
-                if title_before {
-                    keep = false;
-                } else if pt.kind == TokenKind::Word
+                let title_before = self.titles.contains(ptitle.as_str())
+                    || (prev_is_dot && self.titles.contains(lower(tok_text(i - 2)).as_str()));
+                let name_before = pt.kind == TokenKind::Word
                     && gap.len() <= 1
                     && starts_upper(pw)
                     && !initial[i - 1]
-                    && !NEUTRAL_CAPS.contains(&ptitle.as_str())
+                    && !self.neutral.contains(ptitle.as_str())
                     && !pw.ends_with("'s")
-                    && !pw.ends_with("’s")
-                {
+                    && !pw.ends_with("’s");
+                if title_before || name_before {
                     keep = false;
                 }
             }
@@ -544,7 +886,9 @@ impl PlaceTagger {
             // organisation ("Paris Hilton", "Washington Post").
             let nxt = word(next);
             if keep && want.is_none() && !nxt.is_empty() && starts_upper(nxt) {
-                let gap = text.get(tokens[next - 1].end..tokens[next].start).unwrap_or(" ");
+                let gap = text
+                    .get(tokens[next - 1].end..tokens[next].start)
+                    .unwrap_or(" ");
                 let nl = lower(nxt.trim_end_matches('.'));
                 let nl = nl.trim_end_matches("'s").trim_end_matches("’s");
                 if gap.len() <= 1 && !gap.contains('\n') {
@@ -553,15 +897,15 @@ impl PlaceTagger {
                     if persons.contains(nk.as_str()) && single {
                         // "David Jones": a given name.
                         keep = false;
-                    } else if STREET.contains(&nl) {
+                    } else if self.street.contains(nl) {
                         // "Dublin Road", "Red River": a street or a feature, not the town.
                         keep = false;
-                    } else if !AFTER_OK.contains(&nl) && single {
+                    } else if !self.after_ok.contains(nl) && single {
                         // "Henry Smith": a small place's name before another name.
                         keep = ids.iter().any(|&id| {
-                            self.gaz.place(id).is_some_and(|p| {
-                                p.level <= Level::Admin1 || p.population >= 20_000
-                            })
+                            self.gaz
+                                .place(id)
+                                .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 20_000)
                         });
                     }
                 }
@@ -587,9 +931,7 @@ impl PlaceTagger {
                             .place(id)
                             .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 100_000)
                     });
-                    let elsewhere = tokens.iter().enumerate().any(|(t, tok)| {
-                        t != i && !initial[t] && text.get(tok.start..tok.end) == Some(surface)
-                    });
+                    let elsewhere = non_initial.contains(surface);
                     keep = big || elsewhere;
                 }
             }
@@ -639,7 +981,9 @@ impl PlaceTagger {
         }
         let mut key = String::new();
         for n in (1..=4).rev() {
-            let Some(last) = tokens.get(q + n - 1) else { continue };
+            let Some(last) = tokens.get(q + n - 1) else {
+                continue;
+            };
             let end = strip_possessive(text, last.start, last.end);
             // Include the dot of an abbreviation ("Tenn.").
             let dot_end = tokens
@@ -653,11 +997,7 @@ impl PlaceTagger {
                 .exact_ids(&key)
                 .iter()
                 .copied()
-                .filter(|&id| {
-                    self.gaz
-                        .place(id)
-                        .is_some_and(|p| p.level <= Level::Admin1)
-                })
+                .filter(|&id| self.gaz.place(id).is_some_and(|p| p.level <= Level::Admin1))
                 .collect();
             let mut span_end = end;
             if ids.is_empty() {
@@ -696,7 +1036,8 @@ impl PlaceTagger {
                     inside.iter().any(|&c| {
                         self.gaz.place(c).is_some_and(|cp| {
                             self.gaz.place(r).is_some_and(|rp| {
-                                cp.admin1 == r || (rp.level == Level::Country && rp.country == cp.country)
+                                cp.admin1 == r
+                                    || (rp.level == Level::Country && rp.country == cp.country)
                             })
                         })
                     })
@@ -740,12 +1081,12 @@ impl PlaceTagger {
             }
             m.ids.truncate(64);
         }
-        let prior = |m: &Mention, id: u32| -> f64 {
-            let Some(p) = g.place(id) else { return f64::MIN };
+        let prior_of = |m: &Mention, id: u32| -> f64 {
+            let Some(p) = g.place(id) else {
+                return f64::MIN;
+            };
             let mut s = (f64::from(p.population) + 1.0).log10();
-            let mut own = String::new();
-            fold(g.name(id), &mut own);
-            if own == m.key {
+            if p.name_hash == key_hash(&m.key) {
                 s += 0.5;
             }
             s += match p.level {
@@ -769,13 +1110,24 @@ impl PlaceTagger {
             }
             s
         };
+        let priors: Vec<HashMap<u32, f64>> = mentions
+            .iter()
+            .map(|m| m.ids.iter().map(|&id| (id, prior_of(m, id))).collect())
+            .collect();
+        let prior = |mi: usize, id: u32| -> f64 {
+            priors
+                .get(mi)
+                .and_then(|p| p.get(&id))
+                .copied()
+                .unwrap_or(f64::MIN)
+        };
         // Pass 1: prior only.
-        for m in mentions.iter_mut() {
+        for (mi, m) in mentions.iter_mut().enumerate() {
             m.chosen = m
                 .ids
                 .iter()
                 .copied()
-                .max_by(|&a, &b| prior(m, a).total_cmp(&prior(m, b)));
+                .max_by(|&a, &b| prior(mi, a).total_cmp(&prior(mi, b)));
         }
         // Context from pass 1: countries and regions named, weighted by how sure each is.
         for _round in 0..2 {
@@ -799,7 +1151,11 @@ impl PlaceTagger {
                     0.4
                 };
                 // Repeated names count once.
-                let w = if keys_seen.insert(m.key.as_str()) { sure } else { sure * 0.3 };
+                let w = if keys_seen.insert(m.key.as_str()) {
+                    sure
+                } else {
+                    sure * 0.3
+                };
                 *countries.entry(p.country).or_default() +=
                     w * if p.level == Level::Country { 1.5 } else { 1.0 };
                 if p.level == Level::Admin1 {
@@ -822,17 +1178,27 @@ impl PlaceTagger {
                     continue;
                 }
                 let score = |id: u32| -> f64 {
-                    let Some(p) = g.place(id) else { return f64::MIN };
-                    let mut s = prior(m, id);
+                    let Some(p) = g.place(id) else {
+                        return f64::MIN;
+                    };
+                    let mut s = prior(mi, id);
                     // Evidence from this mention itself is left out.
-                    let own = if m.chosen.and_then(|c| g.place(c)).is_some_and(|c| c.country == p.country) {
+                    let own = if m
+                        .chosen
+                        .and_then(|c| g.place(c))
+                        .is_some_and(|c| c.country == p.country)
+                    {
                         1.0
                     } else {
                         0.0
                     };
                     let c = (countries.get(&p.country).copied().unwrap_or(0.0) - own).max(0.0);
                     s += 3.0 * (c / top).min(1.0);
-                    let a1 = if p.level == Level::Admin1 { id } else { p.admin1 };
+                    let a1 = if p.level == Level::Admin1 {
+                        id
+                    } else {
+                        p.admin1
+                    };
                     if a1 != u32::MAX {
                         let own_r = if m.chosen == Some(id) { 1.0 } else { 0.0 };
                         let r = (regions.get(&a1).copied().unwrap_or(0.0) - own_r).max(0.0);
@@ -842,6 +1208,9 @@ impl PlaceTagger {
                         let mut best: f64 = 0.0;
                         for &(oi, lat, lon, sure) in &points {
                             if oi == mi || mentions[oi].key == m.key {
+                                continue;
+                            }
+                            if (f64::from(p.lat) - lat).abs() > 5.0 {
                                 continue;
                             }
                             let d = distance_km(f64::from(p.lat), f64::from(p.lon), lat, lon);
@@ -922,7 +1291,8 @@ mod tests {
 
     #[test]
     fn war_news_places() {
-        let text = "Russian missiles struck Mariupol and Zaporizhzhya overnight, officials in Kiev said.";
+        let text =
+            "Russian missiles struck Mariupol and Zaporizhzhya overnight, officials in Kiev said.";
         let p = places(text, &[]);
         let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Mariupol", "Zaporizhzhya", "Kyiv"], "{p:?}");
@@ -930,7 +1300,11 @@ mod tests {
         assert!(near(&p[1], 47.84, 35.14, 10.0));
         assert!(near(&p[2], 50.45, 30.52, 10.0));
         assert_eq!(&text[p[2].start..p[2].end], "Kiev");
-        assert!(p.iter().all(|e| e.geo.as_ref().is_some_and(|g| g.country.as_deref() == Some("UA"))));
+        assert!(p.iter().all(|e| {
+            e.geo
+                .as_ref()
+                .is_some_and(|g| g.country.as_deref() == Some("UA"))
+        }));
     }
 
     #[test]
@@ -942,9 +1316,16 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].geo.as_ref().map(|g| g.level), Some("city"));
         assert!(near(&p[0], 46.64, 32.61, 10.0));
-        let p = places("Fighting continued in the Donetsk oblast and in Zaporizhzhia Oblast.", &[]);
+        let p = places(
+            "Fighting continued in the Donetsk oblast and in Zaporizhzhia Oblast.",
+            &[],
+        );
         assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p.iter().all(|e| e.geo.as_ref().is_some_and(|g| g.level == "admin1")), "{p:?}");
+        assert!(
+            p.iter()
+                .all(|e| e.geo.as_ref().is_some_and(|g| g.level == "admin1")),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -953,8 +1334,14 @@ mod tests {
             "The storm moved from Shreveport toward Alexandria, where officials in Rapides Parish opened shelters.",
             &[],
         );
-        let alex = p.iter().find(|e| e.name == "Alexandria").expect("Alexandria");
-        assert_eq!(alex.geo.as_ref().and_then(|g| g.country.as_deref()), Some("US"));
+        let alex = p
+            .iter()
+            .find(|e| e.name == "Alexandria")
+            .expect("Alexandria");
+        assert_eq!(
+            alex.geo.as_ref().and_then(|g| g.country.as_deref()),
+            Some("US")
+        );
         assert!(near(alex, 31.31, -92.45, 30.0), "{alex:?}");
         let p = places("He grew up in Paris, Texas, far from Europe.", &[]);
         assert!(near(&p[0], 33.66, -95.56, 20.0), "{p:?}");
@@ -980,7 +1367,10 @@ mod tests {
 
     #[test]
     fn demonyms_and_months_are_not_places() {
-        let p = places("Ukrainian troops advanced in May, a Russian officer said.", &[]);
+        let p = places(
+            "Ukrainian troops advanced in May, a Russian officer said.",
+            &[],
+        );
         assert!(p.is_empty(), "{p:?}");
     }
 

@@ -99,7 +99,9 @@ fn char_to_byte(text: &str) -> Vec<usize> {
 fn parse(xml: &str) -> Vec<(String, Vec<Gold>)> {
     let mut out = Vec::new();
     for art in xml.split("<article ").skip(1) {
-        let Some(raw) = between(art, "<text>", "</text>") else { continue };
+        let Some(raw) = between(art, "<text>", "</text>") else {
+            continue;
+        };
         let text = match raw.trim().strip_prefix("<![CDATA[") {
             Some(t) => t.strip_suffix("]]>").unwrap_or(t).to_string(),
             None => unescape(raw),
@@ -108,10 +110,17 @@ fn parse(xml: &str) -> Vec<(String, Vec<Gold>)> {
         let mut gold = Vec::new();
         for t in art.split("<toponym>").skip(1) {
             let num = |tag: &str| -> Option<usize> {
-                between(t, &format!("<{tag}>"), &format!("</{tag}>"))?.trim().parse().ok()
+                between(t, &format!("<{tag}>"), &format!("</{tag}>"))?
+                    .trim()
+                    .parse()
+                    .ok()
             };
-            let (Some(s), Some(e)) = (num("start"), num("end")) else { continue };
-            let (Some(&bs), Some(&be)) = (map.get(s), map.get(e)) else { continue };
+            let (Some(s), Some(e)) = (num("start"), num("end")) else {
+                continue;
+            };
+            let (Some(&bs), Some(&be)) = (map.get(s), map.get(e)) else {
+                continue;
+            };
             let coords = if t.contains("<gaztag") {
                 let lat = between(t, "<lat>", "</lat>").and_then(|x| x.trim().parse().ok());
                 let lon = between(t, "<lon>", "</lon>").and_then(|x| x.trim().parse().ok());
@@ -119,8 +128,15 @@ fn parse(xml: &str) -> Vec<(String, Vec<Gold>)> {
             } else {
                 None
             };
-            let phrase = between(t, "<phrase>", "</phrase>").map(unescape).unwrap_or_default();
-            gold.push(Gold { start: bs, end: be, coords, phrase });
+            let phrase = between(t, "<phrase>", "</phrase>")
+                .map(unescape)
+                .unwrap_or_default();
+            gold.push(Gold {
+                start: bs,
+                end: be,
+                coords,
+                phrase,
+            });
         }
         out.push((text, gold));
     }
@@ -128,7 +144,11 @@ fn parse(xml: &str) -> Vec<(String, Vec<Gold>)> {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -137,7 +157,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Runs the evaluation on the data at `path`.
 pub fn run(path: &Path) -> Result<Report> {
-    let xml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let xml =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let articles = parse(&xml);
     if articles.is_empty() {
         bail!("{}: no <article> with <text> found", path.display());
@@ -145,7 +166,10 @@ pub fn run(path: &Path) -> Result<Report> {
     let show = std::env::var_os("SITREP_EVAL_MISSES").is_some();
     let entities = annotate::entities::EntityTagger::new();
     let places = annotate::places::PlaceTagger::new();
-    let mut r = Report { articles: articles.len(), ..Report::default() };
+    let mut r = Report {
+        articles: articles.len(),
+        ..Report::default()
+    };
     let (mut exact, mut pred_overlap, mut gold_overlap) = (0usize, 0usize, 0usize);
     let (mut recog_coord, mut within_recog) = (0usize, 0usize);
     let mut errors = Vec::new();
@@ -212,7 +236,11 @@ pub fn run(path: &Path) -> Result<Report> {
     r.acc161_all = ratio(within_recog, r.gold_with_coordinates);
     errors.sort_by(f64::total_cmp);
     r.median_error_km = errors.get(errors.len() / 2).copied().unwrap_or(0.0);
-    r.mb_per_s = if tag_time > 0.0 { bytes as f64 / 1e6 / tag_time } else { 0.0 };
+    r.mb_per_s = if tag_time > 0.0 {
+        bytes as f64 / 1e6 / tag_time
+    } else {
+        0.0
+    };
     Ok(r)
 }
 
