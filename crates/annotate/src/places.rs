@@ -18,6 +18,7 @@ use crate::types::{Entity, EntityKind, Geo, MentionForm, Sentence, Token, TokenK
 
 static NEVER: &str = include_str!("../data/gazetteer/never.txt");
 static WEAK: &str = include_str!("../data/gazetteer/weak.txt");
+static GIVEN: &str = include_str!("../data/gazetteer/given.txt");
 static DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 
 /// Words before a place that make a place reading likely.
@@ -403,6 +404,7 @@ pub struct PlaceTagger {
     gaz: &'static Gazetteer,
     never: FastSet<String>,
     weak: FastSet<String>,
+    given: FastSet<String>,
     locative: FastSet<&'static str>,
     neutral: FastSet<&'static str>,
     titles: FastSet<&'static str>,
@@ -507,7 +509,8 @@ impl PlaceTagger {
         PlaceTagger {
             gaz: Gazetteer::get(),
             never: word_list(&[NEVER, DEMONYMS]),
-            weak: word_list(&[WEAK]),
+            weak: word_list(&[WEAK, GIVEN]),
+            given: word_list(&[GIVEN]),
             locative: LOCATIVE.iter().copied().collect(),
             neutral: NEUTRAL_CAPS.iter().copied().collect(),
             titles: TITLES.iter().copied().collect(),
@@ -578,10 +581,10 @@ impl PlaceTagger {
             .exact_ids(key)
             .iter()
             .copied()
-            .filter(|&id| ok(id, 50_000))
+            .filter(|&id| ok(id, 200_000))
             .take(64)
             .collect();
-        if !ids.is_empty() || !allow_fuzzy || key.len() < 5 {
+        if !ids.is_empty() || !allow_fuzzy || key.len() < 6 {
             return ids;
         }
         g.fuzzy_ids(&fuzzy(key))
@@ -589,7 +592,7 @@ impl PlaceTagger {
             .copied()
             .filter(|&id| {
                 g.place(id)
-                    .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 20_000)
+                    .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 100_000)
             })
             .take(64)
             .collect()
@@ -678,12 +681,23 @@ impl PlaceTagger {
             {
                 continue;
             }
+            // Only a small town's name is doubted after an unknown capitalised word.
+            let small = || {
+                let mut k = String::new();
+                fold(strip_possessive_str(w), &mut k);
+                !self.gaz.exact_ids(&k).iter().any(|&id| {
+                    self.gaz
+                        .place(id)
+                        .is_some_and(|p| p.level <= Level::Admin2 || p.population >= 20_000)
+                })
+            };
             let after_name = tokens[i - 1].kind == TokenKind::Word
                 && starts_upper(pw)
+                && !initial[i - 1]
                 && !self.neutral.contains(pl.as_str())
-                && pw.chars().count() > 1
-                && !pw.contains('.')
                 && !self.never.contains(pl.as_str())
+                && !pw.contains('.')
+                && (self.given.contains(pl.as_str()) || small())
                 && self
                     .gaz
                     .exact_ids(&{
@@ -774,8 +788,10 @@ impl PlaceTagger {
                     f.1.iter()
                         .any(|&id| self.gaz.place(id).is_some_and(|p| p.level <= Level::Admin1))
                 });
+                let before_name = starts_upper(word(i + if dotted { 2 } else { 1 }));
                 if !ab.is_empty()
                     && !plain
+                    && !before_name
                     && (dotted || w.contains('.') || w.chars().all(|c| c.is_uppercase()))
                     && !overlaps_taken(tokens[i].start, end)
                 {
@@ -798,11 +814,16 @@ impl PlaceTagger {
                     let mut off = tokens[i].start;
                     for part in w.split('-') {
                         let pend = off + part.len();
-                        if part.len() >= 3 && starts_upper(part) && !overlaps_taken(off, pend) {
+                        let caps = part.len() >= 2 && part.chars().all(|c| c.is_ascii_uppercase());
+                        if (part.len() >= 3 || caps) && starts_upper(part) && !overlaps_taken(off, pend) {
                             key.clear();
                             fold(part, &mut key);
                             let ids = self.lookup(&key, false);
+                            let country = ids.iter().any(|&id| {
+                                self.gaz.place(id).is_some_and(|p| p.level == Level::Country)
+                            });
                             if !ids.is_empty()
+                                && (country || !caps)
                                 && !self.never.contains(&key)
                                 && !self.weak.contains(&key)
                             {
@@ -830,7 +851,8 @@ impl PlaceTagger {
             let mut want = None;
             let mut ids = ids;
             let nw = lower(word(next));
-            if let Some(l) = level_word(&nw) {
+            let org_after = nw == "state" && starts_upper(word(next + 1));
+            if let Some(l) = level_word(&nw).filter(|_| !org_after) {
                 let whole = self.gaz.exact_ids(&format!("{k} {nw}"));
                 if !whole.is_empty() {
                     ids = whole.to_vec();
@@ -871,13 +893,21 @@ impl PlaceTagger {
                 let prev_is_dot = pw == "." && i >= 2;
                 let title_before = self.titles.contains(ptitle.as_str())
                     || (prev_is_dot && self.titles.contains(lower(tok_text(i - 2)).as_str()));
+                // After a capitalised word: a given name makes a surname; otherwise only a
+                // small town's name is doubted ("Historic Dublin", "Metropolitan Atlanta" stay).
+                let small = !ids.iter().any(|&id| {
+                    self.gaz
+                        .place(id)
+                        .is_some_and(|p| p.level <= Level::Admin2 || p.population >= 20_000)
+                });
                 let name_before = pt.kind == TokenKind::Word
                     && gap.len() <= 1
                     && starts_upper(pw)
                     && !initial[i - 1]
                     && !self.neutral.contains(ptitle.as_str())
                     && !pw.ends_with("'s")
-                    && !pw.ends_with("’s");
+                    && !pw.ends_with("’s")
+                    && (self.given.contains(ptitle.as_str()) || (small && single));
                 if title_before || name_before {
                     keep = false;
                 }
@@ -910,6 +940,24 @@ impl PlaceTagger {
                     }
                 }
             }
+            // "Jones said", "said Webb": a speaker is a person, not a small town.
+            if keep && single && want.is_none() {
+                let speech = |w: &str| {
+                    matches!(
+                        w,
+                        "said" | "says" | "told" | "added" | "stated" | "explained" | "noted"
+                            | "wrote" | "testified" | "asked" | "argued" | "recalled" | "replied"
+                    )
+                };
+                let nl = word(next);
+                if speech(nl) || speech(&prev_l) {
+                    keep = ids.iter().any(|&id| {
+                        self.gaz
+                            .place(id)
+                            .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 100_000)
+                    });
+                }
+            }
             // A known person's name ("Jones" after "Sgt. Mark Jones" earlier).
             if keep && single && !cue && persons.contains(k.as_str()) {
                 keep = tok_text(next) == ",";
@@ -923,7 +971,7 @@ impl PlaceTagger {
             if keep && !cue && single {
                 let surface = text.get(start..end).unwrap_or("");
                 let lw = lower(surface);
-                if lower_words.contains(lw.as_str()) {
+                if lower_words.contains(lw.as_str()) && !all_caps {
                     keep = false;
                 } else if initial[i] {
                     let big = ids.iter().any(|&id| {

@@ -202,7 +202,9 @@ pub fn run(path: &Path) -> Result<Report> {
             let hit = pred.iter().find(|p| g.start < p.end && p.start < g.end);
             let Some(p) = hit else {
                 if show {
-                    eprintln!("FN  {:?}", g.phrase);
+                    let a = text.floor_char_boundary(g.start.saturating_sub(40));
+                    let b = text.ceil_char_boundary((g.end + 30).min(text.len()));
+                    eprintln!("FN  {:?}  [{}]", g.phrase, text[a..b].replace('\n', " "));
                 }
                 continue;
             };
