@@ -688,9 +688,14 @@ impl PlaceTagger {
                 !self.gaz.exact_ids(&k).iter().any(|&id| {
                     self.gaz
                         .place(id)
-                        .is_some_and(|p| p.level <= Level::Admin2 || p.population >= 20_000)
+                        .is_some_and(|p| p.level <= Level::Admin2 || p.population >= 100_000)
                 })
             };
+            // "Boyd J. Jones": a middle initial.
+            let after_initial = tok_text(i - 1) == "."
+                && i >= 2
+                && tok_text(i - 2).chars().count() == 1
+                && starts_upper(tok_text(i - 2));
             let after_name = tokens[i - 1].kind == TokenKind::Word
                 && starts_upper(pw)
                 && !initial[i - 1]
@@ -707,7 +712,7 @@ impl PlaceTagger {
                     })
                     .is_empty();
             let followed_by_cap = starts_upper(word(i + 1));
-            if titled || (after_name && !followed_by_cap) {
+            if titled || ((after_name || after_initial) && !followed_by_cap) {
                 let mut k = String::new();
                 fold(strip_possessive_str(w), &mut k);
                 persons.insert(k);
@@ -773,7 +778,8 @@ impl PlaceTagger {
                 }
             }
             // "…, Kan." / "…, S.C.": a US state abbreviation after a comma.
-            if i > 0 && tok_text(i - 1) == "," {
+            let inner_dot = w.trim_end_matches('.').contains('.');
+            if (i > 0 && tok_text(i - 1) == ",") || inner_dot {
                 let dotted = tok_text(i + 1) == "."
                     && tokens.get(i + 1).is_some_and(|t| t.start == tokens[i].end);
                 let end = if dotted {
@@ -791,7 +797,7 @@ impl PlaceTagger {
                 let before_name = starts_upper(word(i + if dotted { 2 } else { 1 }));
                 if !ab.is_empty()
                     && !plain
-                    && !before_name
+                    && (inner_dot || !before_name)
                     && (dotted || w.contains('.') || w.chars().all(|c| c.is_uppercase()))
                     && !overlaps_taken(tokens[i].start, end)
                 {
@@ -959,7 +965,7 @@ impl PlaceTagger {
                 }
             }
             // A known person's name ("Jones" after "Sgt. Mark Jones" earlier).
-            if keep && single && !cue && persons.contains(k.as_str()) {
+            if keep && single && persons.contains(k.as_str()) {
                 keep = tok_text(next) == ",";
             }
             if keep && !cue && self.weak.contains(&k) {

@@ -192,7 +192,14 @@ pub fn run(path: &Path) -> Result<Report> {
             if gold.iter().any(|g| g.start < p.end && p.start < g.end) {
                 pred_overlap += 1;
             } else if show {
-                eprintln!("FP  {:?} -> {}", &text[p.start..p.end], p.name);
+                let a = text.floor_char_boundary(p.start.saturating_sub(40));
+                let b = text.ceil_char_boundary((p.end + 30).min(text.len()));
+                eprintln!(
+                    "FP  {:?} -> {}  [{}]",
+                    &text[p.start..p.end],
+                    p.name,
+                    text[a..b].replace('\n', " ")
+                );
             }
         }
         for g in gold {
