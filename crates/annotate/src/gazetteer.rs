@@ -359,8 +359,9 @@ impl Gazetteer {
         Some(g)
     }
 
-    /// Adds `variant | canonical | CC [| abbr]` lines: the variant names the largest entry whose
-    /// name folds like `canonical` in that country. `abbr` variants only count after "Place, ".
+    /// Adds `variant | canonical | CC [| flags]` lines: the variant names the largest entry whose
+    /// name folds like `canonical` in that country (at the level given in flags: "city",
+    /// "admin1"...). `abbr` variants only count after "Place, " or with inner dots ("S.C.").
     fn add_variants(&mut self, text: &str) {
         let mut extra: HashMap<u64, Vec<u32>> = HashMap::new();
         for line in text.lines() {
@@ -374,12 +375,18 @@ impl Gazetteer {
             }
             let mut canon = String::new();
             fold(f[1], &mut canon);
-            let Some(id) = self
-                .exact_ids(&canon)
-                .iter()
-                .copied()
-                .find(|&id| self.places[id as usize].country_str() == f[2])
-            else {
+            let flags = f.get(3).copied().unwrap_or("");
+            let level = flags.split_whitespace().find_map(|w| match w {
+                "country" => Some(Level::Country),
+                "admin1" => Some(Level::Admin1),
+                "admin2" => Some(Level::Admin2),
+                "city" => Some(Level::City),
+                _ => None,
+            });
+            let Some(id) = self.exact_ids(&canon).iter().copied().find(|&id| {
+                let p = &self.places[id as usize];
+                p.country_str() == f[2] && level.is_none_or(|l| p.level == l)
+            }) else {
                 continue;
             };
             let mut key = String::new();
@@ -387,7 +394,7 @@ impl Gazetteer {
             if key.is_empty() {
                 continue;
             }
-            if f.get(3) == Some(&"abbr") {
+            if flags.split_whitespace().any(|w| w == "abbr") {
                 self.abbrev.entry(key_hash(&key)).or_default().push(id);
             } else {
                 extra.entry(key_hash(&key)).or_default().push(id);

@@ -584,6 +584,17 @@ impl PlaceTagger {
             .filter(|&id| ok(id, 200_000))
             .take(64)
             .collect();
+        // No place has this as its own name: an exonym of a mid-sized town ("Jenin").
+        let ids = if ids.is_empty() && key.len() >= 5 {
+            g.exact_ids(key)
+                .iter()
+                .copied()
+                .filter(|&id| ok(id, 20_000))
+                .take(64)
+                .collect()
+        } else {
+            ids
+        };
         if !ids.is_empty() || !allow_fuzzy || key.len() < 6 {
             return ids;
         }
@@ -821,12 +832,17 @@ impl PlaceTagger {
                     for part in w.split('-') {
                         let pend = off + part.len();
                         let caps = part.len() >= 2 && part.chars().all(|c| c.is_ascii_uppercase());
-                        if (part.len() >= 3 || caps) && starts_upper(part) && !overlaps_taken(off, pend) {
+                        if (part.len() >= 3 || caps)
+                            && starts_upper(part)
+                            && !overlaps_taken(off, pend)
+                        {
                             key.clear();
                             fold(part, &mut key);
                             let ids = self.lookup(&key, false);
                             let country = ids.iter().any(|&id| {
-                                self.gaz.place(id).is_some_and(|p| p.level == Level::Country)
+                                self.gaz
+                                    .place(id)
+                                    .is_some_and(|p| p.level == Level::Country)
                             });
                             if !ids.is_empty()
                                 && (country || !caps)
@@ -951,8 +967,19 @@ impl PlaceTagger {
                 let speech = |w: &str| {
                     matches!(
                         w,
-                        "said" | "says" | "told" | "added" | "stated" | "explained" | "noted"
-                            | "wrote" | "testified" | "asked" | "argued" | "recalled" | "replied"
+                        "said"
+                            | "says"
+                            | "told"
+                            | "added"
+                            | "stated"
+                            | "explained"
+                            | "noted"
+                            | "wrote"
+                            | "testified"
+                            | "asked"
+                            | "argued"
+                            | "recalled"
+                            | "replied"
                     )
                 };
                 let nl = word(next);
@@ -1073,6 +1100,7 @@ impl PlaceTagger {
                         ids.iter().any(|&r| {
                             self.gaz.place(r).is_some_and(|rp| match rp.level {
                                 Level::Country => rp.country == cp.country && r != c,
+                                Level::City => c == r,
                                 _ => cp.admin1 == r,
                             })
                         })
@@ -1091,6 +1119,7 @@ impl PlaceTagger {
                         self.gaz.place(c).is_some_and(|cp| {
                             self.gaz.place(r).is_some_and(|rp| {
                                 cp.admin1 == r
+                                    || c == r
                                     || (rp.level == Level::Country && rp.country == cp.country)
                             })
                         })
@@ -1145,7 +1174,7 @@ impl PlaceTagger {
             }
             s += match p.level {
                 Level::Country => 1.5,
-                Level::Admin1 => 1.0,
+                Level::Admin1 => 0.5,
                 Level::Admin2 => 0.3,
                 Level::City => 0.0,
             };
