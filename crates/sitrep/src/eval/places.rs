@@ -143,6 +143,20 @@ fn parse(xml: &str) -> Vec<(String, Vec<Gold>)> {
     out
 }
 
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 fn f1(p: f64, r: f64) -> f64 {
     if p + r > 0.0 {
         2.0 * p * r / (p + r)
@@ -192,8 +206,8 @@ pub fn run(path: &Path) -> Result<Report> {
             if gold.iter().any(|g| g.start < p.end && p.start < g.end) {
                 pred_overlap += 1;
             } else if show {
-                let a = text.floor_char_boundary(p.start.saturating_sub(40));
-                let b = text.ceil_char_boundary((p.end + 30).min(text.len()));
+                let a = floor_boundary(text, p.start.saturating_sub(40));
+                let b = ceil_boundary(text, (p.end + 30).min(text.len()));
                 eprintln!(
                     "FP  {:?} -> {}  [{}]",
                     &text[p.start..p.end],
@@ -209,8 +223,8 @@ pub fn run(path: &Path) -> Result<Report> {
             let hit = pred.iter().find(|p| g.start < p.end && p.start < g.end);
             let Some(p) = hit else {
                 if show {
-                    let a = text.floor_char_boundary(g.start.saturating_sub(40));
-                    let b = text.ceil_char_boundary((g.end + 30).min(text.len()));
+                    let a = floor_boundary(text, g.start.saturating_sub(40));
+                    let b = ceil_boundary(text, (g.end + 30).min(text.len()));
                     eprintln!("FN  {:?}  [{}]", g.phrase, text[a..b].replace('\n', " "));
                 }
                 continue;
