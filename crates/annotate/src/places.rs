@@ -577,8 +577,11 @@ impl PlaceTagger {
                 || (p.population >= min_pop && key.len() >= 4)
                 || p.name_hash == h
         };
-        let ids: Vec<u32> = g
-            .exact_ids(key)
+        let all = g.exact_ids(key);
+        if all.is_empty() && (!allow_fuzzy || key.len() < 6) {
+            return Vec::new();
+        }
+        let ids: Vec<u32> = all
             .iter()
             .copied()
             .filter(|&id| ok(id, 200_000))
@@ -586,8 +589,7 @@ impl PlaceTagger {
             .collect();
         // No place has this as its own name: an exonym of a mid-sized town ("Jenin").
         let ids = if ids.is_empty() && key.len() >= 5 {
-            g.exact_ids(key)
-                .iter()
+            all.iter()
                 .copied()
                 .filter(|&id| ok(id, 20_000))
                 .take(64)
@@ -782,7 +784,7 @@ impl PlaceTagger {
                 if key.is_empty() {
                     continue;
                 }
-                let ids = self.lookup(&key, true);
+                let ids = self.lookup(&key, n <= 2);
                 if !ids.is_empty() {
                     found = Some((last, ids, key.clone(), end));
                     break;
