@@ -994,12 +994,29 @@ impl PlaceTagger {
                 }
             }
             // A known person's name ("Jones" after "Sgt. Mark Jones" earlier).
+            // "Place, Region" follows: a region or country, or a US state abbreviation.
+            let region_follows = || {
+                if tok_text(next) != "," {
+                    return false;
+                }
+                let nw = word(next + 1);
+                if !starts_upper(nw) {
+                    return false;
+                }
+                let mut nk = String::new();
+                fold(nw, &mut nk);
+                !self.gaz.abbrev_ids(&nk).is_empty()
+                    || self
+                        .gaz
+                        .exact_ids(&nk)
+                        .iter()
+                        .any(|&id| self.gaz.place(id).is_some_and(|p| p.level <= Level::Admin1))
+            };
             if keep && single && persons.contains(k.as_str()) {
-                keep = tok_text(next) == ",";
+                keep = region_follows();
             }
             if keep && !cue && self.weak.contains(&k) {
-                // Allowed only in "Place, Region".
-                keep = tok_text(next) == ",";
+                keep = region_follows();
             }
             // A sentence-initial single word that is also a common word, or a small place
             // named only here at the start of a sentence.
