@@ -1253,11 +1253,8 @@ impl PlaceTagger {
                     0.4
                 };
                 // Repeated names count once.
-                let w = if keys_seen.insert(m.key.as_str()) {
-                    sure
-                } else {
-                    sure * 0.3
-                };
+                let first = keys_seen.insert(m.key.as_str());
+                let w = if first { sure } else { sure * 0.3 };
                 *countries.entry(p.country).or_default() +=
                     w * if p.level == Level::Country { 1.5 } else { 1.0 };
                 if p.level == Level::Admin1 {
@@ -1270,6 +1267,19 @@ impl PlaceTagger {
                     points.push((mi, f64::from(p.lat), f64::from(p.lon), -sure));
                 } else {
                     points.push((mi, f64::from(p.lat), f64::from(p.lon), sure));
+                }
+                // The other readings of a short ambiguous name count too, more weakly: two
+                // ambiguous names near each other ("Huntsville" and "Walker County") pull
+                // towards the pair that lies together.
+                if first && m.ids.len() <= 8 {
+                    for &c in &m.ids {
+                        if Some(c) == m.chosen {
+                            continue;
+                        }
+                        if let Some(cp) = g.place(c).filter(|cp| cp.level != Level::Country) {
+                            points.push((mi, f64::from(cp.lat), f64::from(cp.lon), 0.6));
+                        }
+                    }
                 }
             }
             let top = countries.values().copied().fold(0.0, f64::max).max(1e-9);
