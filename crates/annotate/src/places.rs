@@ -13,7 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::gazetteer::{FastSet, Gazetteer, Level, distance_km, fold, fuzzy, key_hash};
+use crate::gazetteer::{FastSet, Gazetteer, Level, fold, fuzzy, key_hash};
 use crate::types::{Entity, EntityKind, Geo, MentionForm, Sentence, Token, TokenKind};
 
 static NEVER: &str = include_str!("../data/gazetteer/never.txt");
@@ -1223,6 +1223,7 @@ impl PlaceTagger {
                 .copied()
                 .unwrap_or(f64::MIN)
         };
+        let key_hashes: Vec<u64> = mentions.iter().map(|m| key_hash(&m.key)).collect();
         // Pass 1: prior only.
         for (mi, m) in mentions.iter_mut().enumerate() {
             m.chosen = m
@@ -1289,6 +1290,7 @@ impl PlaceTagger {
                 if m.ids.len() <= 1 {
                     continue;
                 }
+                let own_key = key_hashes[mi];
                 let score = |id: u32| -> f64 {
                     let Some(p) = g.place(id) else {
                         return f64::MIN;
@@ -1318,14 +1320,20 @@ impl PlaceTagger {
                     }
                     if p.level != Level::Country {
                         let mut best: f64 = 0.0;
+                        let (plat, plon) = (f64::from(p.lat), f64::from(p.lon));
+                        let coslat = plat.to_radians().cos();
                         for &(oi, lat, lon, sure) in &points {
-                            if oi == mi || mentions[oi].key == m.key {
+                            if oi == mi || (lat - plat).abs() > 5.0 || key_hashes[oi] == own_key {
                                 continue;
                             }
-                            if (f64::from(p.lat) - lat).abs() > 5.0 {
-                                continue;
+                            // Equirectangular distance: exact enough below 500 km.
+                            let mut dlon = (lon - plon).abs();
+                            if dlon > 180.0 {
+                                dlon = 360.0 - dlon;
                             }
-                            let d = distance_km(f64::from(p.lat), f64::from(p.lon), lat, lon);
+                            let dx = dlon * coslat * 111.32;
+                            let dy = (lat - plat) * 110.57;
+                            let d = (dx * dx + dy * dy).sqrt();
                             if sure < 0.0 {
                                 let b = if d < 300.0 { 0.8 } else { 0.0 };
                                 best = best.max(b * -sure);
@@ -1384,6 +1392,7 @@ impl PlaceTagger {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::distance_km;
     use crate::text::{sentences, tokenize};
 
     fn places(text: &str, taken: &[Entity]) -> Vec<Entity> {
