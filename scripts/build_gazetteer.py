@@ -182,10 +182,12 @@ def main():
         by_name[(e["cc"], fold(e["name"]))].append(e)
         by_a1[e["a1key"]].append(e)
     big_alt = collections.defaultdict(list)
+    big_fuzzy = collections.defaultdict(list)
     for e in entries:
         if e["pop"] >= 50000:
             for a in e["alts"]:
                 big_alt[(e["cc"], fold(a))].append(e)
+                big_fuzzy[(e["cc"], fuzzy(fold(a)))].append(e)
     for a1k, name in a1_name.items():
         pts = a1_points.get(a1k)
         if not pts:
@@ -204,6 +206,8 @@ def main():
                     same.append(e)
         if not same:
             same = [e for e in big_alt.get((a1k[0], fold(name)), [])]
+        if not same:
+            same = [e for e in big_fuzzy.get((a1k[0], fuzzy(fold(name))), []) if e["a1key"] == a1k]
         if same:
             city = max(same, key=lambda e: e["pop"])
             if city["pop"] >= 50000:

@@ -4,9 +4,15 @@
 //! Entry point: [`PlaceTagger::find`]. Owns recognition (capitalised sequences of one to four
 //! words looked up by folded name, then by transliteration skeleton; region words such as
 //! "oblast" or "county" and cues such as "in", "near", "city of"; the stop-lists
-//! `data/gazetteer/never.txt`, `weak.txt` and `demonyms.txt`; care with sentence-initial words,
-//! titles and names of people or organisations) and disambiguation (population, admin level,
-//! "Place, Region", the countries and regions the text is about, nearness to the other places).
+//! `data/gazetteer/never.txt` (never places), `weak.txt` and `given.txt` (common words and given
+//! names: places only after a locative cue or before ", Region") and `demonyms.txt`; care with
+//! sentence-initial words, titles, given names, surnames and speakers) and disambiguation
+//! (population, admin level, own name over alternate name, "Place, Region", the countries and
+//! regions the text is about, nearness to the other places and to their other readings).
+//!
+//! Places inside organisation names are kept ("Kyiv Mayor", "Texas Department of Health"): they
+//! say where. A name may be only partly matched when the rest is a level word: "Kherson region"
+//! is one mention of the admin1 region, bare "Kherson" the city.
 //!
 //! Never does I/O and never panics on any input: spans are byte offsets on `char` boundaries,
 //! ordered and non-overlapping, and none overlaps an entity in `taken`.
@@ -1466,6 +1472,37 @@ mod tests {
         assert!(near(alex, 31.31, -92.45, 30.0), "{alex:?}");
         let p = places("He grew up in Paris, Texas, far from Europe.", &[]);
         assert!(near(&p[0], 33.66, -95.56, 20.0), "{p:?}");
+    }
+
+    #[test]
+    fn variants_meet() {
+        let text = "Strikes hit Kharkov, Nikolaev, Berdiansk and Odessa, and Zaporizhia Oblast.";
+        let p = places(text, &[]);
+        let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names[..4],
+            ["Kharkiv", "Mykolayiv", "Berdyansk", "Odesa"],
+            "{p:?}"
+        );
+        assert_eq!(p[4].geo.as_ref().map(|g| g.level), Some("admin1"), "{p:?}");
+        assert!(near(&p[0], 49.99, 36.23, 15.0));
+        assert!(near(&p[1], 46.97, 32.0, 15.0));
+    }
+
+    #[test]
+    fn multi_word_names() {
+        let p = places(
+            "Refugees reached Bosnia and Herzegovina and New York after leaving Luhansk.",
+            &[],
+        );
+        let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Bosnia and Herzegovina", "New York City", "Luhansk"],
+            "{p:?}"
+        );
+        assert_eq!(p[0].geo.as_ref().map(|g| g.level), Some("country"));
+        assert_eq!(p[2].geo.as_ref().map(|g| g.level), Some("city"));
     }
 
     #[test]
