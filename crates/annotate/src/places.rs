@@ -704,11 +704,13 @@ impl PlaceTagger {
             let small = || {
                 let mut k = String::new();
                 fold(strip_possessive_str(w), &mut k);
-                !self.gaz.exact_ids(&k).iter().any(|&id| {
-                    self.gaz
-                        .place(id)
-                        .is_some_and(|p| p.level <= Level::Admin2 || p.population >= 100_000)
-                })
+                let ids = self.gaz.exact_ids(&k);
+                !ids.is_empty()
+                    && !ids.iter().any(|&id| {
+                        self.gaz
+                            .place(id)
+                            .is_some_and(|p| p.level <= Level::Admin2 || p.population >= 100_000)
+                    })
             };
             // "Boyd J. Jones": a middle initial.
             let after_initial = tok_text(i - 1) == "."
@@ -957,7 +959,7 @@ impl PlaceTagger {
                     if persons.contains(nk.as_str()) && single {
                         // "David Jones": a given name.
                         keep = false;
-                    } else if self.street.contains(nl) {
+                    } else if self.street.contains(nl) && !starts_upper(word(next + 1)) {
                         // "Dublin Road", "Red River": a street or a feature, not the town.
                         keep = false;
                     } else if !self.after_ok.contains(nl) && single {
