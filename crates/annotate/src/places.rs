@@ -740,6 +740,34 @@ impl PlaceTagger {
             }
         }
 
+        // "Walton and Oconee counties", "Clarke, Madison and Oconee counties": each name before
+        // a plural level word is a region of that level.
+        let mut listed: HashMap<usize, (String, usize)> = HashMap::new();
+        for (ti, t) in tokens.iter().enumerate() {
+            let lw = text.get(t.start..t.end).unwrap_or("");
+            let suffix = match lw {
+                "counties" | "Counties" => "county",
+                "parishes" | "Parishes" => "parish",
+                "oblasts" | "Oblasts" => "oblast",
+                _ => continue,
+            };
+            let mut j = ti;
+            while j > 0 {
+                j -= 1;
+                let w = tok_text(j);
+                if w == "," || w == "and" || w == "or" {
+                    continue;
+                }
+                if tokens[j].kind != TokenKind::Word || !starts_upper(w) {
+                    break;
+                }
+                let mut k = String::new();
+                fold(w, &mut k);
+                k.push(' ');
+                k.push_str(suffix);
+                listed.insert(j, (k, if j + 1 == ti { t.end } else { tokens[j].end }));
+            }
+        }
         let mut out: Vec<Mention> = Vec::new();
         let mut key = String::new();
         let mut i = 0;
@@ -748,6 +776,29 @@ impl PlaceTagger {
             if w.is_empty() || !starts_upper(w) {
                 i += 1;
                 continue;
+            }
+            if let Some((k, end)) = listed.get(&i) {
+                let mut ids: Vec<u32> = self.gaz.exact_ids(k).to_vec();
+                if ids.is_empty() && k.ends_with(" oblast") {
+                    ids = self.gaz.exact_ids(k.trim_end_matches(" oblast")).to_vec();
+                }
+                if !ids.is_empty() && !overlaps_taken(tokens[i].start, *end) {
+                    out.push(Mention {
+                        start: tokens[i].start,
+                        end: *end,
+                        key: k.clone(),
+                        ids,
+                        want: Some(if k.ends_with(" oblast") {
+                            Level::Admin1
+                        } else {
+                            Level::Admin2
+                        }),
+                        qualified: false,
+                        chosen: None,
+                    });
+                    i += 1;
+                    continue;
+                }
             }
             // The longest run of eligible tokens from i: capitalised words, connectors between
             // capitalised words, the dot after "St".
@@ -1505,6 +1556,23 @@ mod tests {
         );
         assert_eq!(p[0].geo.as_ref().map(|g| g.level), Some("country"));
         assert_eq!(p[2].geo.as_ref().map(|g| g.level), Some("city"));
+    }
+
+    #[test]
+    fn lists_before_a_plural_level_word() {
+        let p = places(
+            "The bridge links Walton and Oconee counties in Georgia.",
+            &[],
+        );
+        let levels: Vec<&str> = p
+            .iter()
+            .filter_map(|e| e.geo.as_ref().map(|g| g.level))
+            .collect();
+        assert_eq!(levels, ["admin2", "admin2", "admin1"], "{p:?}");
+        assert!(
+            p.iter()
+                .all(|e| e.geo.as_ref().and_then(|g| g.country.as_deref()) == Some("US"))
+        );
     }
 
     #[test]
