@@ -25,6 +25,7 @@ use crate::types::{Entity, EntityKind, Geo, MentionForm, Sentence, Token, TokenK
 static NEVER: &str = include_str!("../data/gazetteer/never.txt");
 static WEAK: &str = include_str!("../data/gazetteer/weak.txt");
 static GIVEN: &str = include_str!("../data/gazetteer/given.txt");
+static NEIGHBOURS: &str = include_str!("../data/gazetteer/neighbours.txt");
 static DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 
 /// Words before a place that make a place reading likely.
@@ -411,6 +412,8 @@ pub struct PlaceTagger {
     never: FastSet<String>,
     weak: FastSet<String>,
     given: FastSet<String>,
+    /// Country → its land neighbours.
+    neighbours: HashMap<[u8; 2], Vec<[u8; 2]>>,
     locative: FastSet<&'static str>,
     neutral: FastSet<&'static str>,
     titles: FastSet<&'static str>,
@@ -517,6 +520,17 @@ impl PlaceTagger {
             never: word_list(&[NEVER, DEMONYMS]),
             weak: word_list(&[WEAK, GIVEN]),
             given: word_list(&[GIVEN]),
+            neighbours: NEIGHBOURS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut codes = l.split_whitespace().filter_map(|c| {
+                        let b = c.as_bytes();
+                        (b.len() == 2).then(|| [b[0], b[1]])
+                    });
+                    Some((codes.next()?, codes.collect()))
+                })
+                .collect(),
             locative: LOCATIVE.iter().copied().collect(),
             neutral: NEUTRAL_CAPS.iter().copied().collect(),
             titles: TITLES.iter().copied().collect(),
@@ -1367,6 +1381,15 @@ impl PlaceTagger {
                     };
                     let c = (countries.get(&p.country).copied().unwrap_or(0.0) - own).max(0.0);
                     s += 3.0 * (c / top).min(1.0);
+                    // A neighbour of a country the text is about.
+                    if let Some(ns) = self.neighbours.get(&p.country) {
+                        let nb = ns
+                            .iter()
+                            .filter_map(|n| countries.get(n))
+                            .copied()
+                            .fold(0.0, f64::max);
+                        s += (nb / top).min(1.0);
+                    }
                     let a1 = if p.level == Level::Admin1 {
                         id
                     } else {
