@@ -9,6 +9,7 @@
 //! The crate performs no I/O. Offsets in the records are byte offsets into the annotated text.
 
 pub mod entities;
+pub mod gazetteer;
 pub mod numbers;
 pub mod numwords;
 pub mod places;
