@@ -1658,8 +1658,9 @@ impl<'t, 'l> Doc<'t, 'l> {
                 .iter()
                 .any(|w| self.tagger.not_names.contains(fold_lower(w).as_str()))
         };
+        // A given name does not make "Madison County" or "Virginia State Board" a person.
         let strong = lx.people_full.contains_key(&key)
-            || given.is_some()
+            || (given.is_some() && !not_name())
             || (speaker && !not_name() && !common());
         let (role, side, g) = self.appositive(e);
         let p = PersonMention {

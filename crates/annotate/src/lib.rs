@@ -43,6 +43,28 @@ impl Annotator {
         }
     }
 
+    /// The places of `text`, given the people, organisations and groups found in it. People,
+    /// and capitals standing for governments, are not places; a place inside an organisation's
+    /// or a group's name is still a place ("Mariupol city council", "Alexandria Police"), and
+    /// both mentions are kept.
+    pub fn places_among(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &[Token],
+        entities: &[Entity],
+    ) -> Vec<Entity> {
+        let taken: Vec<Entity> = entities
+            .iter()
+            .filter(|e| {
+                e.kind == EntityKind::Person
+                    || (e.kind == EntityKind::Org && e.form == MentionForm::Metonym)
+            })
+            .cloned()
+            .collect();
+        self.places.find(text, sentences, tokens, &taken)
+    }
+
     /// Annotates `text`, resolving relative time expressions against `published`.
     pub fn annotate(&self, text: &str, published: Option<NaiveDate>) -> Annotations {
         let tokens = text::tokenize(text);
@@ -50,7 +72,7 @@ impl Annotator {
         let numbers = self.numbers.find(text, &tokens);
         let times = self.times.find(text, &sentences, &tokens, published);
         let mut entities = self.entities.find(text, &sentences, &tokens);
-        let places = self.places.find(text, &sentences, &tokens, &entities);
+        let places = self.places_among(text, &sentences, &tokens, &entities);
         entities.extend(places);
         entities.sort_by_key(|e| (e.start, e.end));
         Annotations {

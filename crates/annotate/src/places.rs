@@ -964,6 +964,11 @@ impl PlaceTagger {
             if want.is_none() && prev_l == "of" && i >= 2 {
                 want = level_before_of(&lower(word(i - 2)));
             }
+            // "the Sea of Azov", "the Gulf of Mexico": a feature named after the place.
+            if prev_l == "of" && i >= 2 && self.street.contains(lower(word(i - 2)).as_str()) {
+                i = last + 1;
+                continue;
+            }
             let cue = self.locative.contains(prev_l.as_str()) || want.is_some();
             let single = run.iter().take_while(|&&t| t <= last).count() == 1;
             let all_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 1;
@@ -972,8 +977,10 @@ impl PlaceTagger {
             if keep && (self.never.contains(&k) || (k.chars().count() < 3 && !all_caps)) {
                 keep = false;
             }
+            // A dateline opens a paragraph in capitals: "KYIV, March 3 -".
+            let dateline = initial[i] && tok_text(next) == ",";
             // Acronyms: only countries ("US", "UK", "UAE").
-            if keep && all_caps && single && w.chars().count() <= 5 {
+            if keep && all_caps && single && w.chars().count() <= 5 && !dateline {
                 keep = ids.iter().any(|&id| {
                     self.gaz
                         .place(id)
@@ -1096,14 +1103,16 @@ impl PlaceTagger {
             if keep && !cue && single {
                 let surface = text.get(start..end).unwrap_or("");
                 let lw = lower(surface);
-                if lower_words.contains(lw.as_str()) && !all_caps {
+                let big = ids.iter().any(|&id| {
+                    self.gaz
+                        .place(id)
+                        .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 100_000)
+                });
+                // Copies and machine translations lower-case names ("kyiv's response"): a big
+                // place inside a sentence stays a place even so.
+                if lower_words.contains(lw.as_str()) && !all_caps && (initial[i] || !big) {
                     keep = false;
                 } else if initial[i] {
-                    let big = ids.iter().any(|&id| {
-                        self.gaz
-                            .place(id)
-                            .is_some_and(|p| p.level <= Level::Admin1 || p.population >= 100_000)
-                    });
                     let elsewhere = non_initial.contains(surface);
                     keep = big || elsewhere;
                 }

@@ -178,8 +178,7 @@ pub fn run(path: &Path) -> Result<Report> {
         bail!("{}: no <article> with <text> found", path.display());
     }
     let show = std::env::var_os("SITREP_EVAL_MISSES").is_some();
-    let entities = annotate::entities::EntityTagger::new();
-    let places = annotate::places::PlaceTagger::new();
+    let annotator = annotate::Annotator::new();
     let mut r = Report {
         articles: articles.len(),
         ..Report::default()
@@ -192,9 +191,9 @@ pub fn run(path: &Path) -> Result<Report> {
     for (text, gold) in &articles {
         let tokens = annotate::text::tokenize(text);
         let sentences = annotate::text::sentences(text);
-        let taken = entities.find(text, &sentences, &tokens);
+        let taken = annotator.entities.find(text, &sentences, &tokens);
         let t = Instant::now();
-        let pred = places.find(text, &sentences, &tokens, &taken);
+        let pred = annotator.places_among(text, &sentences, &tokens, &taken);
         tag_time += t.elapsed().as_secs_f64();
         bytes += text.len();
         r.gold_toponyms += gold.len();
@@ -225,7 +224,16 @@ pub fn run(path: &Path) -> Result<Report> {
                 if show {
                     let a = floor_boundary(text, g.start.saturating_sub(40));
                     let b = ceil_boundary(text, (g.end + 30).min(text.len()));
-                    eprintln!("FN  {:?}  [{}]", g.phrase, text[a..b].replace('\n', " "));
+                    let by = taken
+                        .iter()
+                        .find(|e| g.start < e.end && e.start < g.end)
+                        .map(|e| format!(" (taken as {:?} {})", e.kind, e.name))
+                        .unwrap_or_default();
+                    eprintln!(
+                        "FN  {:?}{by}  [{}]",
+                        g.phrase,
+                        text[a..b].replace('\n', " ")
+                    );
                 }
                 continue;
             };
@@ -265,7 +273,7 @@ pub fn run(path: &Path) -> Result<Report> {
         .map(|(text, _)| {
             let tokens = annotate::text::tokenize(text);
             let sentences = annotate::text::sentences(text);
-            let taken = entities.find(text, &sentences, &tokens);
+            let taken = annotator.entities.find(text, &sentences, &tokens);
             (text, tokens, sentences, taken)
         })
         .collect();
@@ -273,7 +281,7 @@ pub fn run(path: &Path) -> Result<Report> {
         let t = Instant::now();
         let mut n = 0;
         for (text, tokens, sentences, taken) in &inputs {
-            n += places.find(text, sentences, tokens, taken).len();
+            n += annotator.places_among(text, sentences, tokens, taken).len();
         }
         let el = t.elapsed().as_secs_f64();
         if n > 0 && el < tag_time {
