@@ -123,8 +123,8 @@ pub fn records(text: &str, ann: &Annotations) -> AnnotatedRecords {
             let (start, end, text) = span(e.start, e.end);
             let geo = (e.kind == EntityKind::Place).then(|| GeoRecord {
                 geonameid: e.geo.as_ref().and_then(|g| g.geonameid),
-                lat: e.geo.as_ref().map(|g| g.lat),
-                lon: e.geo.as_ref().map(|g| g.lon),
+                lat: e.geo.as_ref().map(|g| round5(g.lat)),
+                lon: e.geo.as_ref().map(|g| round5(g.lon)),
                 country: e.geo.as_ref().and_then(|g| g.country.clone()),
                 level: e.geo.as_ref().map(|g| g.level),
             });
@@ -164,6 +164,12 @@ pub fn records(text: &str, ann: &Annotations) -> AnnotatedRecords {
         entities,
         numbers,
     }
+}
+
+/// Coordinates to five decimals (about a metre): the gazetteer stores single precision, whose
+/// extra digits are noise.
+fn round5(x: f64) -> f64 {
+    (x * 1e5).round() / 1e5
 }
 
 /// The stored form of an article's annotations.
