@@ -127,33 +127,43 @@ pub fn ingest(
     Ok(report)
 }
 
-/// Infers missing publication dates and annotates every article of a batch, spreading the work
-/// over the available cores. Returns the stored form of each article's annotations, in order.
-pub fn annotate_all(annotator: &Annotator, articles: &mut [Article]) -> Vec<ArticleAnnotations> {
-    let one = |a: &mut Article| {
-        annotation::infer_published(annotator, a);
-        let ann = annotation::annotate(annotator, a);
-        annotation::stored(&annotation::records(&a.text, &ann))
-    };
+/// Applies `f` to every item, spreading the items over the available cores; results keep the
+/// items' order.
+fn par_map<T: Send, R: Send>(items: &mut [T], f: impl Fn(&mut T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads == 1 || articles.len() < 2 {
-        return articles.iter_mut().map(one).collect();
+    if threads == 1 || items.len() < 2 {
+        return items.iter_mut().map(f).collect();
     }
-    let chunk = articles.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
     std::thread::scope(|s| {
-        let parts: Vec<_> = articles
+        let parts: Vec<_> = items
             .chunks_mut(chunk)
-            .map(|part| s.spawn(move || part.iter_mut().map(one).collect::<Vec<_>>()))
+            .map(|part| s.spawn(move || part.iter_mut().map(f).collect::<Vec<_>>()))
             .collect();
         parts
             .into_iter()
             .flat_map(|h| match h.join() {
                 Ok(v) => v,
-                // A panic in a tagger is a bug; surface it in this thread.
+                // A panic in a worker is a bug; surface it in this thread.
                 Err(e) => std::panic::resume_unwind(e),
             })
             .collect()
     })
+}
+
+/// Infers a missing publication date and annotates one article; the stored form of its
+/// annotations.
+fn annotate_one(annotator: &Annotator, a: &mut Article) -> ArticleAnnotations {
+    annotation::infer_published(annotator, a);
+    let ann = annotation::annotate(annotator, a);
+    annotation::stored(&annotation::records(&a.text, &ann))
+}
+
+/// Infers missing publication dates and annotates every article of a batch, on all cores.
+/// Returns the stored form of each article's annotations, in order.
+pub fn annotate_all(annotator: &Annotator, articles: &mut [Article]) -> Vec<ArticleAnnotations> {
+    par_map(articles, |a| annotate_one(annotator, a))
 }
 
 /// Annotates again every stored article whose annotations are missing or stale (made by another
@@ -255,29 +265,36 @@ impl<'s> Batcher<'s> {
                 }
             }
         }
-        let mut texts: Vec<Article> = pending
-            .iter()
-            .zip(&edges)
-            .map(|(a, _)| {
-                let mut article = a.clone();
-                if let Some(outlet) = a.outlet.as_deref() {
-                    let repeated = |line: u64| {
-                        witnesses
-                            .get(&(outlet, line))
-                            .is_some_and(|w| w.len() >= clean::REPEAT_THRESHOLD)
-                    };
-                    article.text = clean::strip_repeated(&a.text, repeated);
-                }
-                article
-            })
-            .collect();
-        let annotations = annotate_all(&self.annotator, &mut texts);
-        let batch: Vec<NewArticle> = texts
+        // Articles already stored are left unchanged by the store: skip their costly work.
+        let ids: Vec<ArticleId> = pending.iter().map(|a| a.id.clone()).collect();
+        let stored = self.store.stored_ids(&ids)?;
+        let mut work: Vec<(Article, Vec<u64>)> = Vec::with_capacity(pending.len());
+        for (a, edge_lines) in pending.iter().zip(edges) {
+            if stored.contains(&a.id) {
+                report.existing += 1;
+                continue;
+            }
+            let mut article = a.clone();
+            if let Some(outlet) = a.outlet.as_deref() {
+                let repeated = |line: u64| {
+                    witnesses
+                        .get(&(outlet, line))
+                        .is_some_and(|w| w.len() >= clean::REPEAT_THRESHOLD)
+                };
+                article.text = clean::strip_repeated(&a.text, repeated);
+            }
+            work.push((article, edge_lines));
+        }
+        let annotator = &self.annotator;
+        let done = par_map(&mut work, |(article, _)| {
+            let ann = annotate_one(annotator, article);
+            (ann, dedup::fingerprint(&article.text))
+        });
+        let batch: Vec<NewArticle> = work
             .into_iter()
-            .zip(edges)
-            .zip(annotations)
-            .map(|((article, edge_lines), ann)| NewArticle {
-                fingerprint: dedup::fingerprint(&article.text),
+            .zip(done)
+            .map(|((article, edge_lines), (ann, fingerprint))| NewArticle {
+                fingerprint,
                 edge_lines,
                 article,
                 annotations: Some(ann),

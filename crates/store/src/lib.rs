@@ -8,7 +8,7 @@
 
 mod sqlite;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use model::{Article, ArticleId, CopyFingerprint, StoredArticle};
@@ -145,6 +145,9 @@ pub trait Store {
 
     /// Number of stored articles.
     fn count(&self) -> Result<usize, StoreError>;
+
+    /// Which of `ids` are stored.
+    fn stored_ids(&self, ids: &[ArticleId]) -> Result<HashSet<ArticleId>, StoreError>;
 
     /// The stored annotations of an article (by full id), if it was annotated.
     fn annotations(&self, id: &ArticleId) -> Result<Option<ArticleAnnotations>, StoreError>;

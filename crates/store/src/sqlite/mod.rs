@@ -1,7 +1,7 @@
 //! The embedded SQLite backend: WAL journal, one transaction per batch, schema migrations
 //! tracked in `PRAGMA user_version`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -567,6 +567,19 @@ impl Store for SqliteStore {
             entities,
             names,
         }))
+    }
+
+    fn stored_ids(&self, ids: &[ArticleId]) -> Result<HashSet<ArticleId>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        let mut found = HashSet::new();
+        for id in ids {
+            if stmt.exists(params![id.as_str()])? {
+                found.insert(id.clone());
+            }
+        }
+        Ok(found)
     }
 
     fn count(&self) -> Result<usize, StoreError> {
