@@ -62,6 +62,12 @@ pub(super) struct Lexicon {
     pub bound_after: FastSet<&'static str>,
     /// `cues.txt [street]`: words after a name that make it a street or natural feature.
     pub street: FastSet<&'static str>,
+    /// `cues.txt [unit]`: lower-case words after a name that make it a military unit or
+    /// another body named after a place ("the Azov regiment").
+    pub unit: FastSet<&'static str>,
+    /// `cues.txt [article_prefixes]`: prefixes of a following word that make the name part of a
+    /// longer one ("Bab al-Hawa", "Sharm el-Sheikh").
+    pub article_prefixes: Vec<&'static str>,
     /// `cues.txt [speech]`: speech verbs around a speaker's name.
     pub speech: FastSet<&'static str>,
     /// `cues.txt [connectors]`: lower-case words inside a name ("Bosnia and Herzegovina").
@@ -125,6 +131,8 @@ impl Lexicon {
             titles: set("titles"),
             bound_after: set("bound_after"),
             street: set("street"),
+            unit: set("unit"),
+            article_prefixes: set("article_prefixes").into_iter().collect(),
             speech: set("speech"),
             connectors: set("connectors"),
             dot_abbrevs: set("dot_abbrevs"),
@@ -245,6 +253,8 @@ mod tests {
         "titles",
         "bound_after",
         "street",
+        "unit",
+        "article_prefixes",
         "speech",
         "connectors",
         "dot_abbrevs",
@@ -359,6 +369,8 @@ mod tests {
             ("titles", lx.titles.len()),
             ("bound_after", lx.bound_after.len()),
             ("street", lx.street.len()),
+            ("unit", lx.unit.len()),
+            ("article_prefixes", lx.article_prefixes.len()),
             ("speech", lx.speech.len()),
             ("connectors", lx.connectors.len()),
             ("dot_abbrevs", lx.dot_abbrevs.len()),

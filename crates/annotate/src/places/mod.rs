@@ -30,7 +30,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
-use crate::gazetteer::{Gazetteer, Level};
+use crate::gazetteer::{Gazetteer, Level, fold};
 use crate::types::{Entity, EntityKind, Geo, MentionForm, Sentence, Token};
 
 use lexicon::Lexicon;
@@ -102,7 +102,7 @@ impl PlaceTagger {
                 start: m.start,
                 end: m.end,
                 kind: EntityKind::Place,
-                name: self.gaz.name(id).to_string(),
+                name: self.canonical_name(id),
                 form: MentionForm::Name,
                 side: None,
                 role: None,
@@ -117,5 +117,28 @@ impl PlaceTagger {
             });
         }
         out
+    }
+
+    /// The canonical name of an entry. A first-level region that shares its name with a city of
+    /// its country ("Kyiv", "Donetsk", "Kherson") is named "<name> region", so that the region
+    /// and the city stay two entities wherever names identify them.
+    fn canonical_name(&self, id: u32) -> String {
+        let name = self.gaz.name(id);
+        let Some(p) = self.gaz.place(id) else {
+            return name.to_string();
+        };
+        if p.level == Level::Admin1 {
+            let mut key = String::new();
+            fold(name, &mut key);
+            let city_too = self.gaz.exact_ids(&key).iter().any(|&o| {
+                self.gaz
+                    .place(o)
+                    .is_some_and(|op| op.level == Level::City && op.country == p.country)
+            });
+            if city_too {
+                return format!("{name} region");
+            }
+        }
+        name.to_string()
     }
 }

@@ -475,6 +475,14 @@ impl PlaceTagger {
             // A capitalised word after that is not part of a place-bound name: a person or
             // organisation ("Paris Hilton", "Washington Post").
             let nxt = word(next);
+            // "the Azov regiment": a unit named after the place; "Bab al-Hawa": a longer name.
+            if keep
+                && want.is_none()
+                && (self.lex.unit.contains(lower(nxt).as_str())
+                    || self.lex.article_prefixes.iter().any(|p| nxt.starts_with(p)))
+            {
+                keep = false;
+            }
             if keep && want.is_none() && !nxt.is_empty() && starts_upper(nxt) {
                 let gap = text
                     .get(tokens[next - 1].end..tokens[next].start)
@@ -605,6 +613,14 @@ impl PlaceTagger {
             let Some(last) = tokens.get(q + n - 1) else {
                 continue;
             };
+            // The region's name is words (and the dots of abbreviations): "Turkey," stops
+            // before its comma.
+            let punct_inside = tokens[q..q + n]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct && text.get(t.start..t.end) != Some("."));
+            if last.kind != TokenKind::Word || punct_inside {
+                continue;
+            }
             let end = strip_possessive(text, last.start, last.end);
             // Include the dot of an abbreviation ("Tenn.").
             let dot_end = tokens

@@ -227,9 +227,12 @@ impl PlaceTagger {
             }
         }
         // One place per name in a text: repeated bare names follow the most specific reading.
+        // A reading narrowed by a level word ("Kyiv region") is not one: bare "Kyiv" in the same
+        // text is still the city.
         let mut by_key: HashMap<String, u32> = HashMap::new();
         for m in mentions.iter() {
             if (m.qualified || m.ids.len() == 1)
+                && m.want.is_none()
                 && let Some(c) = m.chosen
             {
                 by_key.entry(m.key.clone()).or_insert(c);

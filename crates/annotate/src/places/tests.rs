@@ -187,3 +187,62 @@ mod debug {
         }
     }
 }
+
+fn spans(text: &str) -> Vec<(&str, String)> {
+    places(text, &[])
+        .into_iter()
+        .map(|e| (&text[e.start..e.end], e.name))
+        .collect()
+}
+
+#[test]
+fn a_dateline_region_stops_before_its_comma() {
+    let text = "ANTALYA, Turkey, March 10 (Wire) - Talks began.";
+    let found = spans(text);
+    assert_eq!(found[0].0, "ANTALYA", "{found:?}");
+    assert_eq!(found[1].0, "Turkey", "{found:?}");
+}
+
+#[test]
+fn a_region_named_in_the_text_does_not_turn_the_city_into_it() {
+    let text = "Shelling hit Kyiv overnight. Villages in the Kyiv region lost power, and Kyiv \
+                itself was calm by morning.";
+    let p = places(text, &[]);
+    let kyiv: Vec<&Entity> = p
+        .iter()
+        .filter(|e| &text[e.start..e.end] == "Kyiv")
+        .collect();
+    assert_eq!(kyiv.len(), 2);
+    assert!(
+        kyiv.iter()
+            .all(|e| e.name == "Kyiv" && near(e, 50.45, 30.52, 10.0))
+    );
+    let region = p
+        .iter()
+        .find(|e| &text[e.start..e.end] == "Kyiv region")
+        .expect("region");
+    assert_eq!(
+        region.name, "Kyiv region",
+        "a region sharing a city's name is named apart"
+    );
+    assert_eq!(region.geo.as_ref().map(|g| g.level), Some("admin1"));
+}
+
+#[test]
+fn squares_units_and_longer_arabic_names_are_not_the_place() {
+    let found = spans(
+        "A missile hit Freedom Square in Kharkiv. Moscow blamed the Azov regiment. Aid \
+         crossed at Bab al-Hawa into Syria.",
+    );
+    let surfaces: Vec<&str> = found.iter().map(|f| f.0).collect();
+    assert!(
+        surfaces.contains(&"Kharkiv") && surfaces.contains(&"Syria"),
+        "{found:?}"
+    );
+    for wrong in ["Freedom", "Azov", "Bab"] {
+        assert!(
+            !surfaces.contains(&wrong),
+            "{wrong} taken as a place: {found:?}"
+        );
+    }
+}
