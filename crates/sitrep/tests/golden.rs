@@ -56,3 +56,101 @@ fn extract_of_the_examples() {
     records.sort_by_key(|r| (r["file"].to_string(), r["title"].to_string()));
     insta::assert_json_snapshot!(records);
 }
+
+/// One line per annotation: what was found, and how it was read.
+fn annotation_lines(r: &Value) -> Value {
+    let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    let times: Vec<String> = r["times"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            let m = t
+                .get("mod")
+                .map(|m| format!(" {}", s(m)))
+                .unwrap_or_default();
+            format!(
+                "{} → {} {}{m}",
+                s(&t["text"]),
+                s(&t["type"]),
+                s(&t["value"])
+            )
+        })
+        .collect();
+    let entities: Vec<String> = r["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let mut line = format!("{} → {} {}", s(&e["text"]), s(&e["kind"]), s(&e["name"]));
+            if e["form"] != "name" {
+                line.push_str(&format!(" ({})", s(&e["form"])));
+            }
+            for k in ["side", "role", "country"] {
+                if let Some(v) = e.get(k).and_then(Value::as_str) {
+                    line.push_str(&format!(" {k}={v}"));
+                }
+            }
+            if let (Some(la), Some(lo)) = (e["lat"].as_f64(), e["lon"].as_f64()) {
+                line.push_str(&format!(" @{la:.2},{lo:.2}"));
+            }
+            line
+        })
+        .collect();
+    let numbers: Vec<String> = r["numbers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            let high = n["high"]
+                .as_f64()
+                .map(|h| format!("–{h}"))
+                .unwrap_or_default();
+            let unit = n
+                .get("unit")
+                .map(|u| format!(" {}", s(u)))
+                .unwrap_or_default();
+            let vague = if n["vague"] == true { " vague" } else { "" };
+            format!(
+                "{} → {}{high} {} {}{unit}{vague}",
+                s(&n["text"]),
+                n["value"],
+                s(&n["kind"]),
+                s(&n["modifier"])
+            )
+        })
+        .collect();
+    serde_json::json!({ "times": times, "entities": entities, "numbers": numbers })
+}
+
+/// Golden test of the annotation layer on the sample articles: every time expression with its
+/// TIMEX3 value, every entity with its canonical name (and side, role, coordinates), and every
+/// number with its value, kind and modifier. Reviewed by hand against the articles' text; a
+/// change to any tagger shows up here as a diff to review.
+#[test]
+fn annotations_of_the_examples() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let out = Command::cargo_bin("sitrep")
+        .unwrap()
+        .arg("extract")
+        .arg(&examples)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut records: Vec<(String, Value)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let r: Value = serde_json::from_str(l).unwrap();
+            let file = r["path"]
+                .as_str()
+                .and_then(|p| Path::new(p).file_name())
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let key = format!("{file} | {}", r["title"].as_str().unwrap_or_default());
+            (key, annotation_lines(&r))
+        })
+        .collect();
+    records.sort_by(|a, b| a.0.cmp(&b.0));
+    let map: serde_json::Map<String, Value> = records.into_iter().collect();
+    insta::assert_json_snapshot!(Value::Object(map));
+}
