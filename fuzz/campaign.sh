@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 secs=${1:-200}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(html feed jsonl warc sniff text)
+[ ${#targets[@]} -eq 0 ] && targets=(html feed jsonl warc sniff text annotate)
 mkdir -p target/fuzz-logs
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t"
