@@ -102,29 +102,51 @@ pub fn ingest(
     progress.start(resolved.inputs.len());
     let ingestor = Ingestor::new(opts);
     let mut batcher = Batcher::new(store, batch_size.max(1));
-    for input in &resolved.inputs {
-        let mut store_err = None;
-        ingestor.read(input, &mut |r| match r {
-            Ok(article) => {
-                report.read += 1;
-                if store_err.is_none()
-                    && let Err(e) = batcher.push(article, &mut report)
-                {
-                    store_err = Some(e);
+    // Reading and cleaning run on their own thread, ahead of annotation and storage.
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(2 * batch_size.max(1));
+        let (inputs, ingestor) = (&resolved.inputs, &ingestor);
+        s.spawn(move || {
+            for input in inputs {
+                let mut open = true;
+                ingestor.read(input, &mut |r| {
+                    if open {
+                        let msg = match r {
+                            Ok(a) => Read::Article(Box::new(a)),
+                            Err(e) => Read::Failed(e),
+                        };
+                        // A closed channel means the run stopped on a store failure.
+                        open = tx.send(msg).is_ok();
+                    }
+                });
+                if !open || tx.send(Read::InputDone).is_err() {
+                    return;
                 }
             }
-            Err(e) => {
-                report.failed += 1;
-                progress.failed(&e);
-            }
         });
-        if let Some(e) = store_err {
-            return Err(e);
+        for msg in rx {
+            match msg {
+                Read::Article(article) => {
+                    report.read += 1;
+                    batcher.push(*article, &mut report)?;
+                }
+                Read::Failed(e) => {
+                    report.failed += 1;
+                    progress.failed(&e);
+                }
+                Read::InputDone => progress.input_done(),
+            }
         }
-        progress.input_done();
-    }
-    batcher.flush(&mut report)?;
-    Ok(report)
+        batcher.flush(&mut report)?;
+        Ok(report)
+    })
+}
+
+/// What the reading thread hands to the storing one.
+enum Read {
+    Article(Box<Article>),
+    Failed(ReadError),
+    InputDone,
 }
 
 /// Applies `f` to every item, spreading the items over the available cores; results keep the
