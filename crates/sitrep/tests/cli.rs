@@ -588,3 +588,55 @@ fn a_pathologically_nested_page_is_refused_in_one_line() {
         "the good page is still read"
     );
 }
+
+/// `show` lists what an article names, from the annotations stored at ingest; `reindex` finds
+/// nothing to redo right after an ingest.
+#[test]
+fn show_lists_stored_annotations_and_reindex_has_nothing_to_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    sitrep(&db)
+        .arg("ingest")
+        .arg(examples().join("zelenskiy_ready_to_negotiate.txt"))
+        .assert()
+        .success();
+    let rows = json_lines(
+        &sitrep(&db)
+            .args(["articles", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    let id = rows[0]["id"].as_str().unwrap().to_owned();
+    let out = sitrep(&db).args(["show", &id]).output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let line = |label: &str| {
+        shown
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} line in {shown}"))
+            .to_owned()
+    };
+    assert!(line("persons").contains("Volodymyr Zelenskiy"));
+    assert!(
+        !line("persons").contains("Zelensky;"),
+        "one name for every spelling"
+    );
+    assert!(line("places").contains("Kyiv (50.45, 30.52)"));
+    assert!(line("times").contains("a week ago = 2022-03-14"));
+    let json: Value = serde_json::from_slice(
+        &sitrep(&db)
+            .args(["show", &id, "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(json["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    let out = sitrep(&db).arg("reindex").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "annotated 0 articles"
+    );
+}
