@@ -193,3 +193,25 @@ fn seed_000_times_places_and_zelenskiy() {
     let zelenskiy = names_of(&r, "Zelensk");
     assert_eq!(zelenskiy.len(), 1, "{zelenskiy:?}");
 }
+
+/// An input with no date of its own takes its publication date from its dateline, the year from
+/// a full date further down, and says that the date was inferred; relative times resolve
+/// against it.
+#[test]
+fn undated_input_takes_its_date_from_the_dateline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("undated.txt");
+    let mut body = String::from("Suburbs shelled overnight\n\nKYIV, March 3 (Kestrel) - ");
+    for _ in 0..4 {
+        body.push_str(
+            "Rescue teams worked through the night to reach people trapped under the rubble \
+             of two apartment blocks in the northern suburbs, local officials said. ",
+        );
+    }
+    body.push_str("\n\nShelling resumed on Tuesday. The invasion began on February 24, 2022.\n");
+    std::fs::write(&path, body).expect("write");
+    let r = extract(&path, None);
+    assert_eq!(r["published"], "2022-03-03");
+    assert_eq!(r["published_inferred"], true);
+    assert_eq!(time_value(&r, "Tuesday"), "2022-03-01");
+}
