@@ -111,6 +111,8 @@ const EXTRA_STARTERS: &[&str] = &[
     "q4",
     "h1",
     "h2",
+    "half",
+    "upcoming",
     "twenties",
     "thirties",
     "forties",

@@ -128,6 +128,26 @@ fn dur_value(n: Option<f64>, code: &str) -> String {
     }
 }
 
+/// A duration of `whole` units and a half, in TimeML's style of whole smaller units where
+/// there is one ("an hour and a half" → `PT1H30M`, "half a year" → `P6M`).
+fn half_dur(whole: f64, code: &str) -> String {
+    let w = fmt_num(whole);
+    let zero = whole == 0.0;
+    match code {
+        "Y" if zero => "P6M".into(),
+        "Y" => format!("P{w}Y6M"),
+        "M" if zero => "P15D".into(),
+        "M" => format!("P{w}M15D"),
+        "D" if zero => "PT12H".into(),
+        "D" => format!("P{w}DT12H"),
+        "TH" if zero => "PT30M".into(),
+        "TH" => format!("PT{w}H30M"),
+        "TM" if zero => "PT30S".into(),
+        "TM" => format!("PT{w}M30S"),
+        _ => dur_value(Some(whole + 0.5), code),
+    }
+}
+
 /// The lower-cased tokens of one text, with the sentence each token starts in.
 struct Doc<'t> {
     text: &'t str,
@@ -449,6 +469,41 @@ impl<'a, 't> P<'a, 't> {
         Some((n, end))
     }
 
+    /// A day of month as an ordinal in words at `i`: "second", "twenty-first", "thirty first":
+    /// (day, end).
+    fn word_day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        let v = if matches!(w, "twenty" | "thirty") {
+            numwords::ordinal(&[w, self.w(i + 1)]).map(|v| (v, i + 2))
+        } else if !(w.ends_with("st")
+            || w.ends_with("nd")
+            || w.ends_with("rd")
+            || w.ends_with("th"))
+        {
+            None
+        } else {
+            match w.split_once('-') {
+                Some((a, b)) => numwords::ordinal(&[a, b]),
+                None => numwords::ordinal(&[w]),
+            }
+            .map(|v| (v, i + 1))
+        };
+        let (v, end) = v?;
+        (v.fract() == 0.0 && (1.0..=31.0).contains(&v)).then_some((v as u32, end))
+    }
+
+    /// A day of month after a month name in words ("March eighteenth"), unless a noun follows
+    /// ("March second-quarter", "February second round").
+    fn word_day_after_month(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, e) = self.word_day_at(i)?;
+        let next_ok = self.d.kind(e) != Some(TokenKind::Word)
+            || matches!(
+                self.w(e),
+                "at" | "in" | "on" | "and" | "or" | "to" | "until" | "through" | "from" | "when"
+            );
+        next_ok.then_some((d, e))
+    }
+
     /// A four-digit year at `i`.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let (n, len) = self.d.int(i)?;
@@ -515,10 +570,29 @@ impl<'a, 't> P<'a, 't> {
         if w == "midnight" {
             return Some(("T24:00".into(), i + 1));
         }
-        let (h, hlen) = self.d.int(i)?;
+        if let Some(r) = self.past_to_clock(i) {
+            return Some(r);
+        }
         let mut end = i + 1;
         let mut min = 0;
+        let mut sec = None;
         let mut with_min = false;
+        // Forms that need an explicit marker: "8.30 pm", "seven o'clock".
+        let mut needs_marker = false;
+        let (h, hlen) = match self.d.int(i) {
+            Some(x) => x,
+            None => {
+                if let Some((h, m)) = self.dotted_clock(i) {
+                    min = m;
+                    with_min = true;
+                    needs_marker = true;
+                    (h, 2)
+                } else {
+                    needs_marker = true;
+                    (hour_word(w)?, 1)
+                }
+            }
+        };
         let mut hour = h;
         if hlen == 4 {
             // "0700 GMT", "1430 hours".
@@ -527,7 +601,11 @@ impl<'a, 't> P<'a, 't> {
             with_min = true;
         } else if hlen > 2 {
             return None;
-        } else if self.d.adjacent(i) && matches!(self.w(end), ":" | ".") && self.d.adjacent(end) {
+        } else if !needs_marker
+            && self.d.adjacent(i)
+            && matches!(self.w(end), ":" | ".")
+            && self.d.adjacent(end)
+        {
             let (m, mlen) = self.d.int(end + 1)?;
             if mlen != 2 {
                 return None;
@@ -535,29 +613,47 @@ impl<'a, 't> P<'a, 't> {
             min = m;
             with_min = true;
             end += 2;
+            // Seconds: "7:56:30".
+            if self.d.adjacent(end - 1)
+                && self.is(end, ":")
+                && self.d.adjacent(end)
+                && let Some((s, 2)) = self.d.int(end + 1)
+                && s <= 59
+            {
+                sec = Some(s);
+                end += 2;
+            }
         }
         if hour > 24 || min > 59 {
             return None;
         }
-        // am / pm / o'clock
+        // am / pm / o'clock / "in the morning"
         let mut marked = false;
+        let mut zone = "";
         if let Some((pm, e)) = self.ampm_at(end) {
             if hour == 0 || hour > 12 {
                 return None;
             }
-            hour = match (pm, hour) {
-                (true, 12) => 12,
-                (true, h) => h + 12,
-                (false, 12) => 0,
-                (false, h) => h,
-            };
+            hour = twelve_hour(hour, Some(pm));
             end = e;
             marked = true;
-        } else if self.w(end) == "o'clock" || self.w(end) == "o’clock" {
+        } else if matches!(self.w(end), "o'clock" | "o’clock" | "oclock") {
             end += 1;
             marked = true;
+            if let Some((pm, e)) = self.day_part_at(end)
+                && (1..=12).contains(&hour)
+            {
+                hour = twelve_hour(hour, pm);
+                end = e;
+            }
+        } else if let Some((pm, e)) = self.day_part_at(end)
+            && (1..=12).contains(&hour)
+            && (with_min || self.clock_prep(i))
+        {
+            hour = twelve_hour(hour, pm);
+            end = e;
+            marked = true;
         }
-        let mut zone = "";
         if self.lex.zones.contains(self.w(end)) {
             if matches!(self.w(end), "gmt" | "utc" | "z") {
                 zone = "Z";
@@ -571,10 +667,136 @@ impl<'a, 't> P<'a, 't> {
             end += 1;
             marked = true;
         }
-        if !(marked || with_min && hlen <= 2) {
+        if !(marked || with_min && hlen <= 2 && !needs_marker) {
             return None;
         }
-        Some((format!("T{hour:02}:{min:02}{zone}"), end))
+        let s = sec.map_or_else(String::new, |s| format!(":{s:02}"));
+        Some((format!("T{hour:02}:{min:02}{s}{zone}"), end))
+    }
+
+    /// A number token "8.30" read as a clock time: (hour, minute).
+    fn dotted_clock(&self, i: usize) -> Option<(u32, u32)> {
+        if self.d.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let (h, m) = self.d.raw(i).split_once('.')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        let h: u32 = h.parse().ok()?;
+        let m: u32 = m.parse().ok()?;
+        (h <= 24 && m <= 59).then_some((h, m))
+    }
+
+    /// Whether the word before `i` introduces a clock time ("at 7", "until 9").
+    fn clock_prep(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.w(i - 1),
+                "at" | "around"
+                    | "about"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "since"
+                    | "to"
+                    | "and"
+            )
+    }
+
+    /// "in the morning", "in the evening", "at night" after an hour: (is pm, end). Morning
+    /// hours are am; "at night" is pm from six on.
+    fn day_part_at(&self, i: usize) -> Option<(Option<bool>, usize)> {
+        let (part, end) = match (self.w(i), self.w(i + 1)) {
+            ("in", "the") => (self.w(i + 2), i + 3),
+            ("at", "night") => ("night", i + 2),
+            _ => return None,
+        };
+        let pm = match part {
+            "morning" => Some(false),
+            "afternoon" | "evening" => Some(true),
+            "night" => None,
+            _ => return None,
+        };
+        Some((pm, end))
+    }
+
+    /// "half past seven", "a quarter to six", "20 minutes past eight", "ten past 9": the
+    /// minutes need "half"/"quarter"/"minutes" or a marker after the hour; "to" needs the
+    /// former ("from 10 to 9" is a range).
+    fn past_to_clock(&self, i: usize) -> Option<(String, usize)> {
+        let joined = |k: usize| matches!(self.w(k), "past" | "to");
+        if !(joined(i + 1) || joined(i + 2)) {
+            return None;
+        }
+        let w = self.w(i);
+        let (mins, mut e, explicit) = match w {
+            "half" => (30, i + 1, true),
+            "quarter" => (15, i + 1, true),
+            "a" if self.is(i + 1, "quarter") => (15, i + 2, true),
+            _ => {
+                let m = match self.d.int(i) {
+                    Some((m, l)) if l <= 2 => m,
+                    Some(_) => return None,
+                    None => {
+                        let parts: Vec<&str> = w.split('-').collect();
+                        let v = numwords::cardinal(&parts)?;
+                        if v.fract() != 0.0 {
+                            return None;
+                        }
+                        v as u32
+                    }
+                };
+                if !(1..=59).contains(&m) {
+                    return None;
+                }
+                let unit = matches!(self.w(i + 1), "minutes" | "minute" | "min" | "mins");
+                (m, if unit { i + 2 } else { i + 1 }, unit)
+            }
+        };
+        let past = match self.w(e) {
+            "past" => true,
+            "to" if explicit && w != "half" => false,
+            _ => return None,
+        };
+        e += 1;
+        let h = match self.d.int(e) {
+            Some((h, l)) if l <= 2 && !(self.d.adjacent(e) && self.is(e + 1, ":")) => h,
+            Some(_) => return None,
+            None => hour_word(self.w(e))?,
+        };
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        e += 1;
+        let mut pm = None;
+        let oclock = matches!(self.w(e), "o'clock" | "o’clock" | "oclock");
+        if oclock {
+            e += 1;
+        }
+        if let Some((p, e2)) = self.ampm_at(e) {
+            pm = Some(Some(p));
+            e = e2;
+        } else if let Some((p, e2)) = self.day_part_at(e) {
+            pm = Some(p);
+            e = e2;
+        }
+        if !explicit && !oclock && pm.is_none() && !self.clock_prep(i) {
+            return None;
+        }
+        let (h, m) = if past {
+            (h, mins)
+        } else {
+            (if h == 1 { 12 } else { h - 1 }, 60 - mins)
+        };
+        let h = match pm {
+            Some(p) => twelve_hour(h, p),
+            None => h,
+        };
+        Some((format!("T{h:02}:{m:02}"), e))
     }
 
     /// "am", "pm", "a.m.", "p.m.": (is pm, end).
@@ -603,8 +825,9 @@ impl<'a, 't> P<'a, 't> {
 
     /// Dates built on a month name: "March 20", "20 March 2022", "March 2022", "in March".
     fn month_date(&self, i: usize) -> Option<Hit> {
-        // Day first: "20 March 2022", "20th of March".
-        if let Some((day, e)) = self.day_at(i) {
+        // Day first: "20 March 2022", "20th of March"; not an amount ("$12 December 27").
+        let money = i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "¥");
+        if let Some((day, e)) = self.day_at(i).filter(|_| !money) {
             let e2 = if self.is(e, "of") { e + 1 } else { e };
             let (m, e3, _, _) = self.month_at(e2)?;
             let (y, end) = self.opt_year(e3);
@@ -612,8 +835,23 @@ impl<'a, 't> P<'a, 't> {
             let v = self.day_value(y, m, day)?;
             return Some(Hit::new(end, TimeType::Date, v));
         }
+        // "the second of August".
+        if let Some((day, e)) = self.word_day_at(i)
+            && self.is(e, "of")
+            && let Some((m, e3, _, _)) = self.month_at(e + 1)
+        {
+            let (y, end) = self.opt_year(e3);
+            let y = y.or_else(|| self.year_for(m, Some(day), i));
+            let v = self.day_value(y, m, day)?;
+            return Some(Hit::new(end, TimeType::Date, v));
+        }
         let (m, e, mmod, strong) = self.month_at(i)?;
-        if let Some((day, e2)) = self.day_at(e) {
+        let word_day = if strong {
+            self.word_day_after_month(e)
+        } else {
+            None
+        };
+        if let Some((day, e2)) = self.day_at(e).or(word_day) {
             let (y, end) = self.opt_year(e2);
             let y = y.or_else(|| self.year_for(m, Some(day), i));
             let v = self.day_value(y, m, day)?;
@@ -683,7 +921,7 @@ impl<'a, 't> P<'a, 't> {
         }
         let (b, blen) = self.d.int(i + 2)?;
         if self.w(i + 3) != sep || !self.d.adjacent(i + 2) || !self.d.adjacent(i + 3) {
-            return None;
+            return self.month_year_numeric(i, (a, alen), sep, (b, blen));
         }
         let (c, clen) = self.d.int(i + 4)?;
         if blen > 2 {
@@ -728,6 +966,37 @@ impl<'a, 't> P<'a, 't> {
         }
         let date = NaiveDate::from_ymd_opt(y, m, d)?;
         Some(Hit::new(end, TimeType::Date, fmt_day(date)))
+    }
+
+    /// A month and year in digits: "11/2016", "3-2015", "2016-11", "2016/3". A year first
+    /// with '-' needs a two-digit month (ISO); "2010-11", "2010/11" are spans of years.
+    fn month_year_numeric(
+        &self,
+        i: usize,
+        (a, alen): (u32, usize),
+        sep: &str,
+        (b, blen): (u32, usize),
+    ) -> Option<Hit> {
+        if sep == "." || (i > 0 && self.d.adjacent(i - 1) && matches!(self.w(i - 1), "-" | "/")) {
+            return None;
+        }
+        if self.d.adjacent(i + 2) && matches!(self.w(i + 3), "-" | "/" | ":" | "%") {
+            return None;
+        }
+        let (y, m) = match (alen, blen) {
+            (4, 1 | 2) => {
+                if (sep == "-" && blen != 2) || b == (a + 1) % 100 {
+                    return None;
+                }
+                (a, b)
+            }
+            (1 | 2, 4) => (b, a),
+            _ => return None,
+        };
+        if !(1..=12).contains(&m) || !(1800..=2100).contains(&y) {
+            return None;
+        }
+        Some(Hit::new(i + 3, TimeType::Date, format!("{y:04}-{m:02}")))
     }
 
     /// A year, decade or century: "2014", "1990s", "'90s", "the nineties", "the 20th century".
@@ -852,6 +1121,63 @@ impl<'a, 't> P<'a, 't> {
         Some(h)
     }
 
+    /// "the first week of October (2016)": "2016-10-W01".
+    fn week_of_month(&self, i: usize) -> Option<Hit> {
+        let n = ordinal_word(self.w(i))?;
+        if !self.is(i + 1, "week") || !self.is(i + 2, "of") {
+            return None;
+        }
+        let (m, e, _, _) = self.month_at(i + 3)?;
+        let (y, end) = match self.year_at(e) {
+            Some((y, end)) => (Some(y), end),
+            None => (self.year_for(m, None, i), e),
+        };
+        let v = match y {
+            Some(y) => format!("{y:04}-{m:02}-W{n:02}"),
+            None => format!("XXXX-{m:02}-W{n:02}"),
+        };
+        Some(Hit::new(end, TimeType::Date, v).det())
+    }
+
+    /// A bare day of month after "on the", "by the", "until the": "on the 18th." — in the
+    /// publication month, or the month before or after as the tense says. Needs the clause
+    /// to end after it ("on the 18th floor" is no date).
+    fn day_of_month(&self, i: usize) -> Option<Hit> {
+        if i < 2
+            || !self.is(i - 1, "the")
+            || !matches!(
+                self.w(i - 2),
+                "on" | "by" | "until" | "till" | "since" | "before" | "after"
+            )
+        {
+            return None;
+        }
+        let (day, end) = self
+            .ordinal_at(i)
+            .or_else(|| self.word_day_at(i))
+            .filter(|&(n, _)| (1..=31).contains(&n))?;
+        if self.d.kind(end) == Some(TokenKind::Word) || self.is(end, "-") {
+            return None;
+        }
+        let Some(a) = self.anchor else {
+            return Some(Hit::new(end, TimeType::Date, format!("XXXX-XX-{day:02}")).det());
+        };
+        let first = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
+        let this = NaiveDate::from_ymd_opt(a.year(), a.month(), day);
+        let next = add_months(first, 1).and_then(|m| m.with_day(day));
+        let prev = add_months(first, -1).and_then(|m| m.with_day(day));
+        let d = match (self.tense_at(i), this) {
+            (_, Some(t)) if t == a => t,
+            (Some(true), Some(t)) if t > a => t,
+            (Some(true), _) => next?,
+            (Some(false), Some(t)) if t < a => t,
+            (Some(false), _) => prev?,
+            (None, Some(t)) => t,
+            (None, None) => prev?,
+        };
+        Some(Hit::new(end, TimeType::Date, fmt_day(d)).det())
+    }
+
     /// "third quarter", "Q3", "first-half": ("Q3", end).
     fn quarter_code_at(&self, i: usize) -> Option<(String, usize)> {
         let w = self.w(i);
@@ -945,11 +1271,17 @@ impl<'a, 't> P<'a, 't> {
         }
         // An explicit date after the weekday wins: "Monday, March 21", "Tue May 9".
         let e2 = if self.is(e, ",") { e + 1 } else { e };
-        if which == 0
+        if (which == 0 || e2 > e)
             && let Some(h) = self.month_date(e2).or_else(|| self.numeric_date(e2))
             && is_day(&h.value)
         {
             return Some(Hit { end: h.end, ..h });
+        }
+        if which == 0
+            && !w.ends_with('s')
+            && let Some(h) = self.weekday_with_day(wd, e)
+        {
+            return Some(h);
         }
         if abbrev {
             return None;
@@ -958,7 +1290,14 @@ impl<'a, 't> P<'a, 't> {
             if which != 0 {
                 return None;
             }
-            return Some(Hit::new(e, TimeType::Set, format!("XXXX-WXX-{wd}")));
+            return Some(self.weekday_set(wd, e));
+        }
+        // "Friday mornings": a set.
+        if which == 0
+            && self.w(e).ends_with('s')
+            && let Some(&p) = self.lex.parts.get(self.w(e))
+        {
+            return Some(Hit::new(e + 1, TimeType::Set, format!("XXXX-WXX-{wd}T{p}")));
         }
         let Some(a) = self.anchor else {
             return Some(Hit::new(e, TimeType::Date, format!("XXXX-WXX-{wd}")));
@@ -992,6 +1331,53 @@ impl<'a, 't> P<'a, 't> {
         };
         let d = add_days(a, off)?;
         Some(Hit::new(e, TimeType::Date, fmt_day(d)))
+    }
+
+    /// After a weekday ending at `e`: "the 26th" / "the twenty-sixth" (the nearest month whose
+    /// day falls on that weekday) or "of next week", "of the following week", "of last week".
+    fn weekday_with_day(&self, wd: u32, e: usize) -> Option<Hit> {
+        if self.is(e, "the") {
+            let (day, end) = self
+                .ordinal_at(e + 1)
+                .filter(|&(n, _)| (1..=31).contains(&n))
+                .or_else(|| self.word_day_at(e + 1))?;
+            let Some(a) = self.anchor else {
+                return Some(Hit::new(end, TimeType::Date, format!("XXXX-XX-{day:02}")));
+            };
+            let future = self.future_at(e);
+            let first = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
+            let mut offsets = vec![0i64];
+            for k in 1..=6 {
+                if future {
+                    offsets.extend([k, -k]);
+                } else {
+                    offsets.extend([-k, k]);
+                }
+            }
+            let d = offsets
+                .into_iter()
+                .filter_map(|k| add_months(first, k))
+                .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day))
+                .find(|d| d.weekday().number_from_monday() == wd)?;
+            return Some(Hit::new(end, TimeType::Date, fmt_day(d)));
+        }
+        if !self.is(e, "of") {
+            return None;
+        }
+        let j = if self.is(e + 1, "the") { e + 2 } else { e + 1 };
+        let shift = match self.w(j) {
+            "next" | "following" | "coming" => 1,
+            "last" | "previous" | "past" => -1,
+            "this" => 0,
+            _ => return None,
+        };
+        if !self.is(j + 1, "week") || (self.is(e + 1, "the") && shift == 0) {
+            return None;
+        }
+        let a = self.anchor?;
+        let monday = add_days(a, 7 * shift - i64::from(a.weekday().num_days_from_monday()))?;
+        let d = add_days(monday, i64::from(wd) - 1)?;
+        Some(Hit::new(j + 2, TimeType::Date, fmt_day(d)))
     }
 
     /// "today", "yesterday", "tonight"; "this morning", "last night".
@@ -1043,7 +1429,7 @@ impl<'a, 't> P<'a, 't> {
         let shift: i64 = match self.w(i) {
             "this" | "current" => 0,
             "last" | "past" | "previous" | "latest" => -1,
-            "next" | "coming" | "following" => 1,
+            "next" | "coming" | "upcoming" | "following" => 1,
             "first" | "final" => 0,
             _ => return None,
         };
@@ -1068,7 +1454,8 @@ impl<'a, 't> P<'a, 't> {
             if w.ends_with('s') && code != "TS" {
                 return None;
             }
-            if det && matches!(self.w(i), "past" | "last" | "next" | "coming" | "previous") {
+            // "the past week" is a duration; "the coming week" is next week.
+            if det && matches!(self.w(i), "past" | "last" | "next" | "previous") {
                 return Some(Hit::new(j + 1, TimeType::Duration, dur_value(Some(1.0), code)).det());
             }
             let a = match self.anchor {
@@ -1305,7 +1692,50 @@ impl<'a, 't> P<'a, 't> {
             }
             return None;
         }
+        // "half an hour", "half a year".
+        if w == "half" {
+            let e = if matches!(self.w(i + 1), "a" | "an") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let (code, end) = self.unit_at(e)?;
+            if self.w(e).ends_with('s') || matches!(code, "Q" | "WE" | "CE" | "DE") {
+                return None;
+            }
+            return Some(Hit::new(end, TimeType::Duration, half_dur(0.0, code)));
+        }
         let (n, e, cmod) = self.count_at(i)?;
+        // "two and a half hours", "an hour and a half".
+        let and_half = |k: usize| -> Option<usize> {
+            if !self.is(k, "and") {
+                return None;
+            }
+            if self.is(k + 1, "half") {
+                Some(k + 2)
+            } else if self.is(k + 1, "a") && self.is(k + 2, "half") {
+                Some(k + 3)
+            } else {
+                None
+            }
+        };
+        if let Some(whole) = n.filter(|n| n.fract() == 0.0) {
+            let found = match and_half(e) {
+                Some(e2) => self.unit_at(e2),
+                None => self
+                    .unit_at(e)
+                    .and_then(|(code, e2)| and_half(e2).map(|end| (code, end))),
+            };
+            if let Some((code, end)) = found
+                && !matches!(code, "Q" | "WE" | "CE" | "DE")
+            {
+                return Some(
+                    Hit::new(end, TimeType::Duration, half_dur(whole, code))
+                        .det()
+                        .with_mod(cmod),
+                );
+            }
+        }
         let (code, end) = self.unit_at(e)?;
         let uw = self.w(e);
         if code == "WE" {
@@ -1358,7 +1788,7 @@ impl<'a, 't> P<'a, 't> {
             return Some(Hit::new(e + 1, TimeType::Set, dur_value(Some(n), code)));
         }
         if let Some(&wd) = self.lex.weekdays.get(nw) {
-            return Some(Hit::new(e + 1, TimeType::Set, format!("XXXX-WXX-{wd}")));
+            return Some(self.weekday_set(wd, e + 1));
         }
         if let Some(&p) = self.lex.parts.get(nw) {
             return Some(Hit::new(e + 1, TimeType::Set, format!("T{p}")));
@@ -1367,6 +1797,20 @@ impl<'a, 't> P<'a, 't> {
             return Some(Hit::new(e + 1, TimeType::Set, format!("XXXX-{m:02}")));
         }
         None
+    }
+
+    /// A weekly set on weekday `wd` ending at `e`, with a part of day or clock time after it:
+    /// "every Monday", "Mondays at 4 pm", "each Friday morning".
+    fn weekday_set(&self, wd: u32, e: usize) -> Hit {
+        let base = format!("XXXX-WXX-{wd}");
+        if let Some(&p) = self.lex.parts.get(self.w(e)) {
+            return Hit::new(e + 1, TimeType::Set, format!("{base}T{p}"));
+        }
+        let e2 = if self.is(e, "at") { e + 1 } else { e };
+        if let Some((t, end)) = self.clock_at(e2) {
+            return Hit::new(end, TimeType::Set, format!("{base}{t}"));
+        }
+        Hit::new(e, TimeType::Set, base)
     }
 
     /// "now", "recently", "the past", "the future", "these days", "recent years".
@@ -1437,6 +1881,8 @@ impl<'a, 't> P<'a, 't> {
             self.relative_unit(i, det),
             self.year_expr(i),
             self.quarter_expr(i),
+            self.week_of_month(i),
+            self.day_of_month(i),
             self.season_expr(i),
             self.ago_expr(i),
             self.duration(i),
@@ -1603,6 +2049,23 @@ impl Hit {
         self.det = true;
         self
     }
+}
+
+/// An hour on a 12-hour clock made 24-hour: `pm` None ("at night") is pm from six on.
+fn twelve_hour(hour: u32, pm: Option<bool>) -> u32 {
+    let pm = pm.unwrap_or((6..12).contains(&hour));
+    match (pm, hour) {
+        (true, 12) => 12,
+        (true, h) if h < 12 => h + 12,
+        (false, 12) => 0,
+        (_, h) => h,
+    }
+}
+
+/// An hour written as a word: "seven" → 7.
+fn hour_word(w: &str) -> Option<u32> {
+    let v = numwords::unit_or_ten(w)?;
+    (1.0..=12.0).contains(&v).then_some(v as u32)
 }
 
 fn longest<const N: usize>(hits: [Option<Hit>; N]) -> Option<Hit> {

@@ -378,3 +378,215 @@ fn a_cue_word_after_to_is_an_infinitive_not_a_tense() {
         Some("2022-03-16")
     );
 }
+
+#[test]
+fn clock_times_with_seconds_dots_and_words() {
+    assert_eq!(
+        val(
+            "The blast was recorded at 9:14:05 pm near the port.",
+            "9:14:05 pm"
+        ),
+        "2022-03-21T21:14:05"
+    );
+    assert_eq!(
+        val("Polls close at 21:00:30 on the coast.", "21:00:30"),
+        "2022-03-21T21:00:30"
+    );
+    assert_eq!(
+        val("The curfew starts at 10.15pm in the capital.", "10.15pm"),
+        "2022-03-21T22:15"
+    );
+    assert_eq!(
+        val(
+            "Sirens sounded at nine o'clock across the city.",
+            "nine o'clock"
+        ),
+        "2022-03-21T09:00"
+    );
+    assert_eq!(
+        val("Shelling began at 4 in the morning.", "4 in the morning"),
+        "2022-03-21T04:00"
+    );
+    assert_eq!(
+        val("Crowds gathered at 8 in the evening.", "8 in the evening"),
+        "2022-03-21T20:00"
+    );
+    // A price is not a clock time without a marker.
+    assert!(tag("Shares closed at 5.25 on the exchange.", anchor()).is_empty());
+}
+
+#[test]
+fn clock_times_past_and_to_the_hour() {
+    assert_eq!(
+        val("The convoy left at half past six.", "half past six"),
+        "2022-03-21T06:30"
+    );
+    assert_eq!(
+        val(
+            "Talks resumed at a quarter to eleven pm.",
+            "a quarter to eleven pm"
+        ),
+        "2022-03-21T22:45"
+    );
+    assert_eq!(
+        val(
+            "The strike came 25 minutes past three in the afternoon.",
+            "25 minutes past three in the afternoon"
+        ),
+        "2022-03-21T15:25"
+    );
+    // A range of numbers is no clock time.
+    assert!(
+        tag("Casualties rose from 10 to 9 hundred.", anchor())
+            .iter()
+            .all(|f| f.1 != TimeType::Time)
+    );
+}
+
+#[test]
+fn numeric_months_with_years() {
+    assert_eq!(
+        val("The census of 04/2019 counted more.", "04/2019"),
+        "2019-04"
+    );
+    assert_eq!(
+        val("Figures for 2020-07 were revised.", "2020-07"),
+        "2020-07"
+    );
+    assert_eq!(
+        val("The plan ran until 2021/9 at least.", "2021/9"),
+        "2021-09"
+    );
+    // Spans of years stay years.
+    assert_eq!(val("The 2019-20 budget passed.", "2019"), "2019");
+    assert_eq!(val("In the 2010/11 season he scored.", "2010"), "2010");
+}
+
+#[test]
+fn days_of_month_in_words_and_after_weekdays() {
+    assert_eq!(
+        val("The vote is set for the third of May.", "third of May"),
+        "2022-05-03"
+    );
+    assert_eq!(
+        val(
+            "It opened on January twenty-second.",
+            "January twenty-second"
+        ),
+        "2022-01-22"
+    );
+    assert_eq!(
+        val(
+            "Results come on April eleventh, officials said.",
+            "April eleventh"
+        ),
+        "2022-04-11"
+    );
+    // Monday 21 March 2022: "Thursday the 10th" is 10 March, "Friday the 1st" 1 April.
+    assert_eq!(
+        val(
+            "They met on Thursday the 10th in Vienna.",
+            "Thursday the 10th"
+        ),
+        "2022-03-10"
+    );
+    assert_eq!(
+        val("They will meet Friday the first.", "Friday the first"),
+        "2022-04-01"
+    );
+    assert_eq!(
+        val("The envoy arrives on the 25th.", "the 25th"),
+        "2022-03-25"
+    );
+    assert_eq!(
+        val("The envoy arrived on the 2nd.", "the 2nd"),
+        "2022-03-02"
+    );
+    assert!(
+        tag("He lives on the 14th floor.", anchor()).is_empty(),
+        "a floor is no date"
+    );
+    // Not a day: "second" before a noun.
+    assert!(
+        tag("In March second thoughts prevailed.", anchor())
+            .iter()
+            .all(|f| f.2.len() != 10)
+    );
+}
+
+#[test]
+fn weekdays_of_named_weeks_and_weeks_of_months() {
+    assert_eq!(
+        val(
+            "Talks resume on Wednesday of next week.",
+            "Wednesday of next week"
+        ),
+        "2022-03-30"
+    );
+    assert_eq!(
+        val(
+            "The decree came on Friday of the previous week.",
+            "Friday of the previous week"
+        ),
+        "2022-03-18"
+    );
+    assert_eq!(
+        val(
+            "Aid arrives in the second week of June.",
+            "the second week of June"
+        ),
+        "2022-06-W02"
+    );
+    assert_eq!(
+        val("Talks resume in the coming week.", "the coming week"),
+        "2022-W13"
+    );
+    assert_eq!(
+        val("Markets rose in the upcoming month.", "the upcoming month"),
+        "2022-04"
+    );
+}
+
+#[test]
+fn weekly_sets_with_times() {
+    assert_eq!(
+        value_of(
+            "Patrols leave every Tuesday at 6 am.",
+            "every Tuesday at 6 am"
+        ),
+        (TimeType::Set, "XXXX-WXX-2T06:00".into(), None)
+    );
+    assert_eq!(
+        value_of("The market opens Saturday mornings.", "Saturday mornings"),
+        (TimeType::Set, "XXXX-WXX-6TMO".into(), None)
+    );
+    assert_eq!(
+        value_of("Briefings are held Thursdays at 5 pm.", "Thursdays at 5 pm"),
+        (TimeType::Set, "XXXX-WXX-4T17:00".into(), None)
+    );
+}
+
+#[test]
+fn durations_with_halves() {
+    assert_eq!(
+        val(
+            "The siege lasted two and a half years.",
+            "two and a half years"
+        ),
+        "P2Y6M"
+    );
+    assert_eq!(
+        val("The talks took an hour and a half.", "an hour and a half"),
+        "PT1H30M"
+    );
+    assert_eq!(val("They waited half an hour.", "half an hour"), "PT30M");
+    assert_eq!(
+        val("The fire burned for a day and a half.", "a day and a half"),
+        "P1DT12H"
+    );
+}
+
+#[test]
+fn an_amount_before_a_month_is_not_a_day() {
+    assert_eq!(val("It was sold for $40 March 3.", "March 3"), "2022-03-03");
+}
