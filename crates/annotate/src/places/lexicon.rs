@@ -88,8 +88,7 @@ impl Lexicon {
     pub fn load() -> Self {
         let cues = Sections::parse(CUES);
         let levels = Sections::parse(LEVELS);
-        let set =
-            |name: &str| -> FxSet<&'static str> { cues.get(name).iter().copied().collect() };
+        let set = |name: &str| -> FxSet<&'static str> { cues.get(name).iter().copied().collect() };
         let level_map = |name: &str| -> FxMap<&'static str, Level> {
             levels
                 .get(name)

@@ -3,9 +3,9 @@
 //! mentions point to, their land neighbours (`data/gazetteer/neighbours.txt`) and nearness to
 //! the other mentions' readings; a repeated bare name follows its most specific reading.
 
-use std::cmp::Ordering;
 use super::{Mention, PlaceTagger};
 use crate::gazetteer::{FxMap, FxSet, Level, fuzzy, key_hash};
+use std::cmp::Ordering;
 
 impl PlaceTagger {
     /// Picks one entry per mention: population and level, then the countries, regions and
@@ -81,7 +81,10 @@ impl PlaceTagger {
             for (mi, m) in mentions.iter().enumerate() {
                 let Some(id) = m.chosen else { continue };
                 let Some(p) = g.place(id) else { continue };
-                let mut country_of = m.ids.iter().filter_map(|&c| g.place(c).map(|cp| cp.country));
+                let mut country_of = m
+                    .ids
+                    .iter()
+                    .filter_map(|&c| g.place(c).map(|cp| cp.country));
                 let one_country = country_of
                     .next()
                     .is_some_and(|first| country_of.all(|c| c == first));
