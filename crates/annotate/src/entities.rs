@@ -380,6 +380,17 @@ const PLACE_PREPS: &[&str] = &[
     "reached", "left", "entered", "about",
 ];
 
+/// One word of a run of name words, as it stands in the text.
+#[derive(Debug, Clone, Copy)]
+enum NameWord<'t> {
+    /// A capitalised name word, perhaps with a possessive "'s".
+    Name(&'t str),
+    /// The letter of an initial, followed by its dot.
+    Initial(&'t str),
+    /// "de", "van", "bin"...
+    Particle(&'t str),
+}
+
 #[derive(Debug, Clone)]
 struct PersonMention {
     start: usize,
@@ -452,6 +463,9 @@ struct Doc<'t, 'l> {
     seat_at: Vec<Option<(usize, usize)>>,
     title_at: Vec<Option<(usize, usize)>>,
     group_at: Vec<Option<(usize, usize)>>,
+    /// Whether each token can be part of a name (see [`Doc::name_word_at`]), worked out once:
+    /// the rules ask about the same tokens many times.
+    name_word: Vec<bool>,
     /// Words seen in lower case in this text, collected when first needed.
     lower_words: std::cell::OnceCell<FxSet<&'t str>>,
 }
@@ -564,6 +578,7 @@ impl<'t, 'l> Doc<'t, 'l> {
             seat_at: vec![None; n],
             title_at: vec![None; n],
             group_at: vec![None; n],
+            name_word: Vec::new(),
             lower_words: std::cell::OnceCell::new(),
         };
         for i in 0..n {
@@ -602,6 +617,7 @@ impl<'t, 'l> Doc<'t, 'l> {
                 d.country_at[i] = None;
             }
         }
+        d.name_word = (0..n).map(|i| d.name_word_at(i)).collect();
         d
     }
 
@@ -640,6 +656,11 @@ impl<'t, 'l> Doc<'t, 'l> {
 
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, i: usize) -> bool {
+        self.name_word.get(i).copied().unwrap_or(false)
+    }
+
+    /// Works out [`Doc::is_name_word`]; needs `title_at` and `country_at`.
+    fn name_word_at(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
@@ -665,12 +686,33 @@ impl<'t, 'l> Doc<'t, 'l> {
     /// A run of name words from `i`: (end token, words). Initials ("S.") and particles ("von")
     /// may sit inside; a possessive word ends the run.
     fn name_run(&self, i: usize) -> Option<(usize, Vec<String>)> {
+        let mut words = Vec::new();
+        let end = self.walk_name_run(i, |w| {
+            words.push(match w {
+                NameWord::Name(s) => strip_possessive(s).to_string(),
+                NameWord::Initial(s) => format!("{s}."),
+                NameWord::Particle(s) => s.to_string(),
+            });
+        })?;
+        Some((end, words))
+    }
+
+    /// The end token and number of words of the run [`Doc::name_run`] finds, without making
+    /// its words.
+    fn name_run_len(&self, i: usize) -> Option<(usize, usize)> {
+        let mut n = 0;
+        let end = self.walk_name_run(i, |_| n += 1)?;
+        Some((end, n))
+    }
+
+    /// Walks the run of name words from `i`, giving each word to `word`; returns the end token.
+    fn walk_name_run(&self, i: usize, mut word: impl FnMut(NameWord<'t>)) -> Option<usize> {
         if !self.is_name_word(i) {
             return None;
         }
-        let mut words = Vec::new();
+        let mut words = 0;
         let mut j = i;
-        while j < self.toks.len() && words.len() < 5 {
+        while j < self.toks.len() && words < 5 {
             if j > i && !self.same_sentence(i, j) {
                 break;
             }
@@ -679,7 +721,8 @@ impl<'t, 'l> Doc<'t, 'l> {
             }
             let t = &self.toks[j];
             if self.is_name_word(j) {
-                words.push(strip_possessive(t.s).to_string());
+                word(NameWord::Name(t.s));
+                words += 1;
                 j += 1;
                 if t.poss {
                     break;
@@ -687,17 +730,18 @@ impl<'t, 'l> Doc<'t, 'l> {
                 continue;
             }
             // An initial: "S" followed by "." and another name word.
-            if !words.is_empty()
+            if words > 0
                 && t.word
                 && is_initial(t.s)
                 && self.is_punct(j + 1, ".")
                 && self.is_name_word(j + 2)
             {
-                words.push(format!("{}.", t.s));
+                word(NameWord::Initial(t.s));
+                words += 1;
                 j += 2;
                 continue;
             }
-            if !words.is_empty()
+            if words > 0
                 && t.word
                 && matches!(
                     t.s,
@@ -715,13 +759,14 @@ impl<'t, 'l> Doc<'t, 'l> {
                 )
                 && self.is_name_word(j + 1)
             {
-                words.push(t.s.to_string());
+                word(NameWord::Particle(t.s));
+                words += 1;
                 j += 1;
                 continue;
             }
             break;
         }
-        (!words.is_empty()).then_some((j, words))
+        (words > 0).then_some(j)
     }
 
     /// Whether a speech verb reports the words of the subject ending before token `end`:
@@ -1594,7 +1639,7 @@ impl<'t, 'l> Doc<'t, 'l> {
         while k < limit && self.same_sentence(e, k) {
             if let Some((tid, te)) = self.title_at[k] {
                 let t = &self.lx().titles[tid];
-                if self.name_run(te).is_some() {
+                if self.name_run_len(te).is_some() {
                     return none;
                 }
                 return (t.role.clone(), side, t.gender);
@@ -1616,8 +1661,8 @@ impl<'t, 'l> Doc<'t, 'l> {
 
     /// A run of capitalised words that is a person's name on strong evidence.
     fn rule_name(&self, i: usize) -> Option<(usize, Vec<Raw>)> {
-        let (e, words) = self.name_run(i)?;
-        if words.len() == 1 {
+        let (e, n) = self.name_run_len(i)?;
+        if n == 1 {
             let t = &self.toks[i];
             let speaker = self.speech_after(e) || self.speech_before(i);
             return Some((
@@ -1629,6 +1674,7 @@ impl<'t, 'l> Doc<'t, 'l> {
                 }],
             ));
         }
+        let (_, words) = self.name_run(i)?;
         let lx = self.lx();
         if words.len() >= 3
             && !lx.given.contains_key(&name_key(&words[0]))

@@ -122,6 +122,53 @@ impl Hasher for Fnv {
 /// A hash set of short strings with [`Fnv`].
 pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 
+/// A small fast hasher (the Fx hash of rustc) for the lexicon tables and per-text sets: keys are
+/// short words, read eight bytes at a time, and resistance to collision attacks is not needed.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+
 /// A name key's hash (FNV-1a, 64 bits).
 pub fn key_hash(key: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -215,22 +262,25 @@ pub fn fold(s: &str, out: &mut String) {
 /// "ie"→"e", doubled letters single. Kyiv/Kiev stay apart (GeoNames lists both), but
 /// Zaporizhzhia, Zaporizhia and Zaporizhzhya meet.
 pub fn fuzzy(key: &str) -> String {
-    let s: String = key.chars().filter(|&c| c != ' ').collect();
-    let s = s
-        .replace("zh", "z")
-        .replace("kh", "h")
-        .replace('j', "y")
-        .replace('y', "i")
-        .replace("ie", "e");
-    let mut out = String::with_capacity(s.len());
-    let mut last = None;
-    for c in s.chars() {
-        if last != Some(c) {
-            out.push(c);
+    // "j" → "y" → "i" is one mapping of both letters to "i"; it touches none of the letters of
+    // "zh" and "kh", so it may come first. Each replacement runs only where its pair occurs.
+    let mut s: String = key
+        .chars()
+        .filter(|&c| c != ' ')
+        .map(|c| if matches!(c, 'j' | 'y') { 'i' } else { c })
+        .collect();
+    for (pair, single) in [("zh", "z"), ("kh", "h"), ("ie", "e")] {
+        if s.contains(pair) {
+            s = s.replace(pair, single);
         }
-        last = Some(c);
     }
-    out
+    let mut last = None;
+    s.retain(|c| {
+        let keep = last != Some(c);
+        last = Some(c);
+        keep
+    });
+    s
 }
 
 struct Reader<'a> {

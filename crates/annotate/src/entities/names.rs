@@ -3,18 +3,35 @@
 
 /// Lower case with Latin diacritics removed and typographic apostrophes made plain.
 pub(crate) fn fold_lower(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match fold_char(c) {
-            Some(f) => out.push_str(f),
-            None => out.extend(c.to_lowercase()),
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    folded_chars(s).collect()
+}
+
+/// The characters of [`fold_lower`], one at a time.
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(|c| match fold_char(c) {
+        Some(f) => Folded::Str(f.chars()),
+        None => Folded::Lower(c.to_lowercase()),
+    })
+}
+
+/// What one character folds to.
+enum Folded {
+    Str(std::str::Chars<'static>),
+    Lower(std::char::ToLowercase),
+}
+
+impl Iterator for Folded {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Folded::Str(c) => c.next(),
+            Folded::Lower(c) => c.next(),
         }
     }
-    out
 }
 
 fn fold_char(c: char) -> Option<&'static str> {
@@ -63,26 +80,26 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 /// The key of one name word: folded lower case, "kh" → "h", "w" → "v", "y" → "i", "j" at the
 /// end → "i", doubled letters single, apostrophes and hyphens dropped.
 pub(crate) fn name_key(w: &str) -> String {
-    let f = fold_lower(strip_possessive(w));
-    let mut out = String::with_capacity(f.len());
-    let chars: Vec<char> = f.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let mut c = chars[k];
-        if c == 'k' && chars.get(k + 1) == Some(&'h') {
+    let mut chars = folded_chars(strip_possessive(w))
+        .filter(|c| c.is_alphanumeric())
+        .peekable();
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    while let Some(mut c) = chars.next() {
+        if c == 'k' && chars.peek() == Some(&'h') {
             c = 'h';
-            k += 1;
+            chars.next();
         }
         let c = match c {
             'y' => 'i',
             'w' => 'v',
-            'j' if k + 1 == chars.len() && k > 0 => 'i',
+            'j' if !first && chars.peek().is_none() => 'i',
             c => c,
         };
+        first = false;
         if !out.ends_with(c) {
             out.push(c);
         }
-        k += 1;
     }
     out
 }

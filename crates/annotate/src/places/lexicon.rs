@@ -13,13 +13,7 @@
 //! Loading is lenient (a malformed line is skipped, a missing section is empty) so that building
 //! a tagger never fails; the tests below hold every line of the files to the strict format.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::gazetteer::{FastSet, Fnv, Level, fold};
-
-/// A hash map keyed by short strings, with [`Fnv`].
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::gazetteer::{FxMap, FxSet, Level, fold};
 
 static NEVER: &str = include_str!("../../data/gazetteer/never.txt");
 static WEAK: &str = include_str!("../../data/gazetteer/weak.txt");
@@ -44,66 +38,65 @@ pub(super) struct Plural {
 #[derive(Debug)]
 pub(super) struct Lexicon {
     /// Never places (`never.txt`, `demonyms.txt`), folded.
-    pub never: FastSet<String>,
+    pub never: FxSet<String>,
     /// Places only after a cue or before ", Region" (`weak.txt`, `given.txt`), folded.
-    pub weak: FastSet<String>,
+    pub weak: FxSet<String>,
     /// Given names (`given.txt`), folded: the word after one is a surname.
-    pub given: FastSet<String>,
+    pub given: FxSet<String>,
     /// Country → its land neighbours.
-    pub neighbours: HashMap<[u8; 2], Vec<[u8; 2]>>,
+    pub neighbours: FxMap<[u8; 2], Vec<[u8; 2]>>,
     /// `cues.txt [locative]`: words before a place that make a place reading likely.
-    pub locative: FastSet<&'static str>,
+    pub locative: FxSet<&'static str>,
     /// `cues.txt [neutral]`: words before a capitalised word that do not make it a surname.
-    pub neutral: FastSet<&'static str>,
+    pub neutral: FxSet<&'static str>,
     /// `cues.txt [titles]`: titles before a person's name.
-    pub titles: FastSet<&'static str>,
+    pub titles: FxSet<&'static str>,
     /// `cues.txt [bound_after]`: capitalised words after a place that keep it inside a longer
     /// name ("Kyiv Mayor").
-    pub bound_after: FastSet<&'static str>,
+    pub bound_after: FxSet<&'static str>,
     /// `cues.txt [street]`: words after a name that make it a street or natural feature.
-    pub street: FastSet<&'static str>,
+    pub street: FxSet<&'static str>,
     /// `cues.txt [unit]`: lower-case words after a name that make it a military unit or
     /// another body named after a place ("the Azov regiment").
-    pub unit: FastSet<&'static str>,
+    pub unit: FxSet<&'static str>,
     /// `cues.txt [article_prefixes]`: prefixes of a following word that make the name part of a
     /// longer one ("Bab al-Hawa", "Sharm el-Sheikh").
     pub article_prefixes: Vec<&'static str>,
     /// `cues.txt [speech]`: speech verbs around a speaker's name.
-    pub speech: FastSet<&'static str>,
+    pub speech: FxSet<&'static str>,
     /// `cues.txt [connectors]`: lower-case words inside a name ("Bosnia and Herzegovina").
-    pub connectors: FastSet<&'static str>,
+    pub connectors: FxSet<&'static str>,
     /// `cues.txt [dot_abbrevs]`: abbreviations whose dot stays in a name ("St. Louis").
-    pub dot_abbrevs: FastSet<&'static str>,
+    pub dot_abbrevs: FxSet<&'static str>,
     /// `cues.txt [openers]`: punctuation after which a word is sentence-initial.
-    pub openers: FastSet<&'static str>,
+    pub openers: FxSet<&'static str>,
     /// `cues.txt [list_joiners]`: tokens between the names of a list.
-    pub list_joiners: FastSet<&'static str>,
+    pub list_joiners: FxSet<&'static str>,
     /// `levels.txt [after]`: a level word after a place name ("Kherson region").
-    pub level_after: FastMap<&'static str, Level>,
+    pub level_after: FxMap<&'static str, Level>,
     /// `levels.txt [before_of]`: a level word before "of" ("the city of Kherson").
-    pub level_before_of: FastMap<&'static str, Level>,
+    pub level_before_of: FxMap<&'static str, Level>,
     /// `levels.txt [plural]`: plural level words after a list, as written in the text (lower
     /// case and with a capital first letter).
-    pub plural: FastMap<String, Plural>,
+    pub plural: FxMap<String, Plural>,
     /// `levels.txt [org_after]`: level words that start an organisation's name before a
     /// capitalised word ("Kansas State University").
-    pub org_after: FastSet<&'static str>,
+    pub org_after: FxSet<&'static str>,
 }
 
 impl Lexicon {
     pub fn load() -> Self {
         let cues = Sections::parse(CUES);
         let levels = Sections::parse(LEVELS);
-        let set =
-            |name: &str| -> FastSet<&'static str> { cues.get(name).iter().copied().collect() };
-        let level_map = |name: &str| -> FastMap<&'static str, Level> {
+        let set = |name: &str| -> FxSet<&'static str> { cues.get(name).iter().copied().collect() };
+        let level_map = |name: &str| -> FxMap<&'static str, Level> {
             levels
                 .get(name)
                 .iter()
                 .filter_map(|l| level_entry(l))
                 .collect()
         };
-        let mut plural = FastMap::default();
+        let mut plural = FxMap::default();
         for l in levels.get("plural") {
             let Some((word, p)) = plural_entry(l) else {
                 continue;
@@ -147,8 +140,8 @@ impl Lexicon {
 }
 
 /// A folded word list: one word a line, `#` comments and blank lines skipped.
-fn word_list(texts: &[&str]) -> FastSet<String> {
-    let mut set = FastSet::default();
+fn word_list(texts: &[&str]) -> FxSet<String> {
+    let mut set = FxSet::default();
     for t in texts {
         for line in t.lines() {
             let line = line.trim();

@@ -5,11 +5,11 @@
 //! whether the word is sentence-initial or seen in lower case elsewhere in the text. The words
 //! come from the lexicon (`data/gazetteer/cues.txt`, `levels.txt` and the stop-lists).
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use super::lexicon::Plural;
 use super::{Mention, PlaceTagger};
-use crate::gazetteer::{FastSet, Level, fold, fuzzy, key_hash};
+use crate::gazetteer::{FxMap, FxSet, Level, fold, fuzzy, key_hash};
 use crate::types::{Entity, Sentence, Token, TokenKind};
 
 fn starts_upper(s: &str) -> bool {
@@ -126,24 +126,33 @@ impl PlaceTagger {
                 }
             }
         }
-        // Words seen in lower case anywhere in the text: a sign a capitalised one is a word.
-        let mut lower_words: FastSet<&str> = FastSet::default();
-        let mut non_initial: FastSet<&str> = FastSet::default();
-        for (ti, t) in tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word
-                && let Some(w) = text.get(t.start..t.end)
-            {
-                if w.starts_with(|c: char| c.is_lowercase()) {
-                    lower_words.insert(w);
-                } else if !initial[ti] {
-                    non_initial.insert(w);
+        // Words seen in lower case anywhere in the text (a sign a capitalised one is a word),
+        // and capitalised words seen other than sentence-initially. Built when first needed:
+        // many texts never ask.
+        let seen_words: OnceCell<(FxSet<&str>, FxSet<&str>)> = OnceCell::new();
+        let seen_words = || {
+            seen_words.get_or_init(|| {
+                let n = tokens.len();
+                let mut lower_words = FxSet::with_capacity_and_hasher(n, Default::default());
+                let mut non_initial = FxSet::with_capacity_and_hasher(n / 4, Default::default());
+                for (ti, t) in tokens.iter().enumerate() {
+                    if t.kind == TokenKind::Word
+                        && let Some(w) = text.get(t.start..t.end)
+                    {
+                        if w.starts_with(|c: char| c.is_lowercase()) {
+                            lower_words.insert(w);
+                        } else if !initial[ti] {
+                            non_initial.insert(w);
+                        }
+                    }
                 }
-            }
-        }
+                (lower_words, non_initial)
+            })
+        };
         let overlaps_taken = |s: usize, e: usize| taken.iter().any(|t| t.start < e && s < t.end);
         // Surnames: a capitalised word after a title or after another capitalised word that is
         // not a place word ("Sgt. Mark Jones", "Chiquita Henry").
-        let mut persons: FastSet<String> = FastSet::default();
+        let mut persons: FxSet<String> = FxSet::default();
         for i in 1..tokens.len() {
             let w = word(i);
             if w.is_empty() || !starts_upper(w) || w.chars().all(|c| !c.is_lowercase()) {
@@ -209,7 +218,7 @@ impl PlaceTagger {
 
         // "Walton and Oconee counties", "Clarke, Madison and Oconee counties": each name before
         // a plural level word is a region of that level.
-        let mut listed: HashMap<usize, (String, usize, Plural)> = HashMap::new();
+        let mut listed: FxMap<usize, (String, usize, Plural)> = FxMap::default();
         for (ti, t) in tokens.iter().enumerate() {
             let lw = text.get(t.start..t.end).unwrap_or("");
             let Some(&plural) = self.lex.plural.get(lw) else {
@@ -557,10 +566,10 @@ impl PlaceTagger {
                 });
                 // Copies and machine translations lower-case names ("kyiv's response"): a big
                 // place inside a sentence stays a place even so.
-                if lower_words.contains(lw.as_str()) && !all_caps && (initial[i] || !big) {
+                if seen_words().0.contains(lw.as_str()) && !all_caps && (initial[i] || !big) {
                     keep = false;
                 } else if initial[i] {
-                    let elsewhere = non_initial.contains(surface);
+                    let elsewhere = seen_words().1.contains(surface);
                     keep = big || elsewhere;
                 }
             }

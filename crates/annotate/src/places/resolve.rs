@@ -3,10 +3,9 @@
 //! mentions point to, their land neighbours (`data/gazetteer/neighbours.txt`) and nearness to
 //! the other mentions' readings; a repeated bare name follows its most specific reading.
 
-use std::collections::{HashMap, HashSet};
-
 use super::{Mention, PlaceTagger};
-use crate::gazetteer::{Level, fuzzy, key_hash};
+use crate::gazetteer::{FxMap, FxSet, Level, fuzzy, key_hash};
+use std::cmp::Ordering;
 
 impl PlaceTagger {
     /// Picks one entry per mention: population and level, then the countries, regions and
@@ -32,12 +31,12 @@ impl PlaceTagger {
             }
             m.ids.truncate(64);
         }
-        let prior_of = |m: &Mention, id: u32| -> f64 {
+        let prior_of = |m: &Mention, own_hash: u64, id: u32| -> f64 {
             let Some(p) = g.place(id) else {
                 return f64::MIN;
             };
             let mut s = (f64::from(p.population) + 1.0).log10();
-            if p.name_hash == key_hash(&m.key) {
+            if p.name_hash == own_hash {
                 s += 0.5;
             }
             s += match p.level {
@@ -61,43 +60,37 @@ impl PlaceTagger {
             }
             s
         };
-        let priors: Vec<HashMap<u32, f64>> = mentions
-            .iter()
-            .map(|m| m.ids.iter().map(|&id| (id, prior_of(m, id))).collect())
-            .collect();
-        let prior = |mi: usize, id: u32| -> f64 {
-            priors
-                .get(mi)
-                .and_then(|p| p.get(&id))
-                .copied()
-                .unwrap_or(f64::MIN)
-        };
         let key_hashes: Vec<u64> = mentions.iter().map(|m| key_hash(&m.key)).collect();
+        // The prior of each candidate, in the order of `Mention::ids` (which stay as they are
+        // from here on: only `chosen` changes).
+        let priors: Vec<Vec<f64>> = mentions
+            .iter()
+            .zip(&key_hashes)
+            .map(|(m, &h)| m.ids.iter().map(|&id| prior_of(m, h, id)).collect())
+            .collect();
         // Pass 1: prior only.
         for (mi, m) in mentions.iter_mut().enumerate() {
-            m.chosen = m
-                .ids
-                .iter()
-                .copied()
-                .max_by(|&a, &b| prior(mi, a).total_cmp(&prior(mi, b)));
+            m.chosen = best_by(&m.ids, |k, _| priors[mi][k]);
         }
         // Context from pass 1: countries and regions named, weighted by how sure each is.
         for _round in 0..2 {
-            let mut countries: HashMap<[u8; 2], f64> = HashMap::new();
-            let mut regions: HashMap<u32, f64> = HashMap::new();
+            let mut countries: FxMap<[u8; 2], f64> = FxMap::default();
+            let mut regions: FxMap<u32, f64> = FxMap::default();
             let mut points: Vec<(usize, f64, f64, f64)> = Vec::new();
-            let mut keys_seen: HashSet<&str> = HashSet::new();
+            let mut keys_seen: FxSet<&str> = FxSet::default();
             for (mi, m) in mentions.iter().enumerate() {
                 let Some(id) = m.chosen else { continue };
                 let Some(p) = g.place(id) else { continue };
-                let distinct: HashSet<[u8; 2]> = m
+                let mut country_of = m
                     .ids
                     .iter()
-                    .filter_map(|&c| g.place(c).map(|cp| cp.country))
-                    .collect();
+                    .filter_map(|&c| g.place(c).map(|cp| cp.country));
+                let one_country = country_of
+                    .next()
+                    .is_some_and(|first| country_of.all(|c| c == first));
                 let sure = if m.ids.len() == 1 || m.qualified {
                     1.0
-                } else if distinct.len() == 1 {
+                } else if one_country {
                     0.8
                 } else {
                     0.4
@@ -140,11 +133,11 @@ impl PlaceTagger {
                     continue;
                 }
                 let own_key = key_hashes[mi];
-                let score = |id: u32| -> f64 {
+                let score = |k: usize, id: u32| -> f64 {
                     let Some(p) = g.place(id) else {
                         return f64::MIN;
                     };
-                    let mut s = prior(mi, id);
+                    let mut s = priors[mi][k];
                     // Evidence from this mention itself is left out.
                     let own = if m
                         .chosen
@@ -212,11 +205,7 @@ impl PlaceTagger {
                     }
                     s
                 };
-                let best = m
-                    .ids
-                    .iter()
-                    .copied()
-                    .max_by(|&a, &b| score(a).total_cmp(&score(b)));
+                let best = best_by(&m.ids, score);
                 if best != m.chosen {
                     changed = true;
                 }
@@ -229,7 +218,7 @@ impl PlaceTagger {
         // One place per name in a text: repeated bare names follow the most specific reading.
         // A reading narrowed by a level word ("Kyiv region") is not one: bare "Kyiv" in the same
         // text is still the city.
-        let mut by_key: HashMap<String, u32> = HashMap::new();
+        let mut by_key: FxMap<String, u32> = FxMap::default();
         for m in mentions.iter() {
             if (m.qualified || m.ids.len() == 1)
                 && m.want.is_none()
@@ -248,4 +237,17 @@ impl PlaceTagger {
             }
         }
     }
+}
+
+/// The candidate with the highest score, the last of equals (as [`Iterator::max_by`] picks), each
+/// score computed once. `score` is given the candidate's index in `ids` and its id.
+fn best_by(ids: &[u32], mut score: impl FnMut(usize, u32) -> f64) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    for (k, &id) in ids.iter().enumerate() {
+        let s = score(k, id);
+        if best.is_none_or(|(_, b)| b.total_cmp(&s) != Ordering::Greater) {
+            best = Some((id, s));
+        }
+    }
+    best.map(|(id, _)| id)
 }
