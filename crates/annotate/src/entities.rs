@@ -947,48 +947,46 @@ impl<'t, 'l> Doc<'t, 'l> {
         }
         if let Some((oid, e)) = self.org_at[i] {
             let org = self.lx().orgs.get(oid)?;
-            let words: Vec<&str> = self.toks[i..e].iter().map(|t| t.s).collect();
-            let ent = entity(
-                t.start,
-                self.toks[e - 1].base_end,
-                EntityKind::Org,
-                org.name.clone(),
-                MentionForm::Name,
-                org.side.clone(),
-            );
-            return Some(SideCtx {
-                code: org.side.clone(),
-                adj: strip_possessive(&words.join(" ")).to_string(),
-                country: None,
-                end: e,
-                emit: Some(ent),
-            });
+            return Some(self.named_side(i, e, &org.name, MentionForm::Name, &org.side));
         }
         if let Some((sid, e)) = self.seat_at[i] {
             let seat = self.lx().seats.get(sid)?;
             if seat.always {
-                let words: Vec<&str> = self.toks[i..e].iter().map(|t| t.s).collect();
-                let ent = entity(
-                    t.start,
-                    self.toks[e - 1].base_end,
-                    EntityKind::Org,
-                    seat.gov.clone(),
-                    MentionForm::Metonym,
-                    seat.side.clone(),
-                );
-                return Some(SideCtx {
-                    code: seat.side.clone(),
-                    adj: strip_possessive(&words.join(" ")).to_string(),
-                    country: None,
-                    end: e,
-                    emit: Some(ent),
-                });
+                return Some(self.named_side(i, e, &seat.gov, MentionForm::Metonym, &seat.side));
             }
         }
         None
     }
 
     /// A side followed by what it qualifies.
+    /// The side given by an organisation or a seat of government over tokens `i..e`, which is
+    /// also a mention of it ("the Kremlin's", "NATO").
+    fn named_side(
+        &self,
+        i: usize,
+        e: usize,
+        name: &str,
+        form: MentionForm,
+        side: &Option<String>,
+    ) -> SideCtx {
+        let words: Vec<&str> = self.toks[i..e].iter().map(|t| t.s).collect();
+        let ent = entity(
+            self.toks[i].start,
+            self.toks[e - 1].base_end,
+            EntityKind::Org,
+            name.to_owned(),
+            form,
+            side.clone(),
+        );
+        SideCtx {
+            code: side.clone(),
+            adj: strip_possessive(&words.join(" ")).to_string(),
+            country: None,
+            end: e,
+            emit: Some(ent),
+        }
+    }
+
     fn rule_side(&self, i: usize) -> Option<(usize, Vec<Raw>)> {
         let ctx = self.side_at(i)?;
         let j = ctx.end;

@@ -18,20 +18,27 @@ fn edge(text: &str, head: bool) -> String {
     }
 }
 
-#[test]
-fn extract_of_the_examples() {
+/// The records `sitrep extract` prints for the sample articles.
+fn extract_examples() -> Vec<Value> {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let out = Command::cargo_bin("sitrep")
-        .unwrap()
+        .expect("binary built")
         .arg("extract")
         .arg(&examples)
         .output()
-        .unwrap();
+        .expect("runs");
     assert!(out.status.success());
-    let mut records: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+    String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(|l| {
-            let r: Value = serde_json::from_str(l).unwrap();
+        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .collect()
+}
+
+#[test]
+fn extract_of_the_examples() {
+    let mut records: Vec<Value> = extract_examples()
+        .into_iter()
+        .map(|r| {
             let text = r["text"].as_str().unwrap_or_default();
             let file = r["path"]
                 .as_str()
@@ -129,18 +136,9 @@ fn annotation_lines(r: &Value) -> Value {
 /// change to any tagger shows up here as a diff to review.
 #[test]
 fn annotations_of_the_examples() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let out = Command::cargo_bin("sitrep")
-        .unwrap()
-        .arg("extract")
-        .arg(&examples)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let mut records: Vec<(String, Value)> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| {
-            let r: Value = serde_json::from_str(l).unwrap();
+    let mut records: Vec<(String, Value)> = extract_examples()
+        .into_iter()
+        .map(|r| {
             let file = r["path"]
                 .as_str()
                 .and_then(|p| Path::new(p).file_name())
