@@ -56,8 +56,8 @@ pub(super) struct Lexicon {
     pub bound_after: FxSet<&'static str>,
     /// `cues.txt [street]`: words after a name that make it a street or natural feature.
     pub street: FxSet<&'static str>,
-    /// `cues.txt [unit]`: lower-case words after a name that make it a military unit or
-    /// another body named after a place ("the Azov regiment").
+    /// `cues.txt [unit]`: lower-case words after a name that make it something named after the
+    /// place ("the Azov regiment", "Moscow time").
     pub unit: FxSet<&'static str>,
     /// `cues.txt [article_prefixes]`: prefixes of a following word that make the name part of a
     /// longer one ("Bab al-Hawa", "Sharm el-Sheikh").
