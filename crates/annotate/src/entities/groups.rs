@@ -2,7 +2,7 @@
 //! check that "military" or "army" names an actor rather than qualifying a noun.
 
 use super::orgs::SideCtx;
-use super::words::{AUX, MODALS};
+use super::words::words;
 use super::{Doc, Raw, entity};
 use crate::types::{EntityKind, MentionForm};
 
@@ -104,8 +104,8 @@ impl Doc<'_, '_> {
         let w = t.low.as_ref();
         self.lx().speech.contains(w)
             || self.lx().act.contains(w)
-            || AUX.contains(&w)
-            || MODALS.contains(&w)
+            || words().aux.contains(&w)
+            || words().modals.contains(&w)
             || (w.ends_with("ed") && w.len() > 4)
             || matches!(
                 w,

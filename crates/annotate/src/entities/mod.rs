@@ -57,7 +57,7 @@ mod words;
 
 use doc::Doc;
 use lexicon::{FxSet, Gender, Lexicon};
-use words::{ORG_HEADS, STOP};
+use words::words;
 
 use crate::types::{Entity, EntityKind, MentionForm, Sentence, Token};
 
@@ -130,8 +130,8 @@ impl EntityTagger {
     pub fn new() -> Self {
         EntityTagger {
             lx: Lexicon::load(),
-            stop: STOP.iter().copied().collect(),
-            org_heads: ORG_HEADS.iter().copied().collect(),
+            stop: words().stop.iter().copied().collect(),
+            org_heads: words().org_heads.iter().copied().collect(),
             not_names: include_str!("../../data/entities/not_names.txt")
                 .lines()
                 .map(str::trim)

@@ -6,7 +6,7 @@
 use super::lexicon::{Gender, full_key, is_initial};
 use super::names::{fold_lower, name_key, strip_possessive};
 use super::orgs::SideCtx;
-use super::words::{AUX, MODALS};
+use super::words::words;
 use super::{Doc, PersonMention, Raw};
 
 /// One word of a run of name words, as it stands in the text.
@@ -237,8 +237,8 @@ impl<'t> Doc<'t, '_> {
             t.word
                 && !t.cap
                 && !self.lx().speech.contains(t.low.as_ref())
-                && !AUX.contains(&t.low.as_ref())
-                && !MODALS.contains(&t.low.as_ref())
+                && !words().aux.contains(&t.low.as_ref())
+                && !words().modals.contains(&t.low.as_ref())
                 && !matches!(
                     t.low.as_ref(),
                     "and" | "who" | "on" | "in" | "at" | "that" | "of"

@@ -2,7 +2,7 @@
 //! decided in [`super::coref`].
 
 use super::lexicon::Gender;
-use super::words::AUX;
+use super::words::words;
 use super::{Doc, Raw};
 
 impl Doc<'_, '_> {
@@ -17,7 +17,7 @@ impl Doc<'_, '_> {
         let speech = match t.low.as_ref() {
             "he" | "she" => {
                 let mut k = i + 1;
-                while k < i + 3 && AUX.contains(&self.low(k)) {
+                while k < i + 3 && words().aux.contains(&self.low(k)) {
                     k += 1;
                 }
                 (self.is_speech(k) && self.same_sentence(i, k))

@@ -2,7 +2,7 @@
 //! "Moscow said", "Kyiv has indicated", "urged Beijing to".
 
 use super::lexicon;
-use super::words::{AUX, MODALS, PLACE_PREPS};
+use super::words::words;
 use super::{Doc, Raw, entity};
 use crate::types::{EntityKind, MentionForm};
 
@@ -33,7 +33,7 @@ impl Doc<'_, '_> {
             return None;
         }
         let prev = if i > 0 { self.low(i - 1) } else { "" };
-        let after_prep = i > 0 && PLACE_PREPS.contains(&prev);
+        let after_prep = i > 0 && words().place_preps.contains(&prev);
         if i > 0
             && self.lx().object.contains(prev)
             && matches!(self.low(e), "to" | "of" | "for" | "over" | "not")
@@ -69,7 +69,7 @@ impl Doc<'_, '_> {
             if self.lx().speech.contains(w) || self.lx().act.contains(w) {
                 return true;
             }
-            if MODALS.contains(&w) {
+            if words().modals.contains(&w) {
                 let next = self.low(k + 1);
                 return !next.is_empty()
                     && self.toks[k + 1].word
@@ -86,7 +86,7 @@ impl Doc<'_, '_> {
                             | "also"
                     );
             }
-            if AUX.contains(&w) {
+            if words().aux.contains(&w) {
                 k += 1;
                 continue;
             }

@@ -1,316 +1,84 @@
-//! Fixed word lists the matching rules share: words that never start a name, the heads of
-//! organisation names, auxiliaries and modals between a subject and its verb, and the
-//! prepositions that make a capital a place rather than a government.
+//! Function words the matching rules share (`data/entities/function_words.txt`): words that
+//! never start a name, the heads of organisation names, auxiliaries and modals between a subject
+//! and its verb, and the prepositions that make a capital a place rather than a government.
 
-pub(super) const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "as",
-    "if",
-    "for",
-    "of",
-    "to",
-    "by",
-    "with",
-    "from",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "where",
-    "since",
-    "until",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "according",
-    "meanwhile",
-    "however",
-    "also",
-    "earlier",
-    "later",
-    "separately",
-    "asked",
-    "live",
-    "watch",
-    "read",
-    "more",
-    "related",
-    "image",
-    "photo",
-    "video",
-    "source",
-    "update",
-    "breaking",
-    "new",
-    "latest",
-    "some",
-    "many",
-    "most",
-    "all",
-    "both",
-    "each",
-    "every",
-    "no",
-    "not",
-    "only",
-    "then",
-    "thus",
-    "so",
-    "yet",
-    "still",
-    "even",
-    "just",
-    "now",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "which",
-    "whose",
-    "although",
-    "though",
-    "because",
-    "amid",
-    "despite",
-    "against",
-    "between",
-    "among",
-    "under",
-    "over",
-    "about",
-    "around",
-    "near",
-    "into",
-    "through",
-    "across",
-    "without",
-    "within",
-    "upon",
-    "via",
-    "per",
-    "once",
-    "again",
-    "further",
-    "first",
-    "last",
-    "next",
-    "other",
-    "another",
-    "such",
-    "than",
-    "said",
-    "says",
-    "god",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "north",
-    "south",
-    "east",
-    "west",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "city",
-    "region",
-    "oblast",
-    "district",
-    "street",
-    "square",
-    "avenue",
-    "river",
-    "sea",
-    "lake",
-    "mount",
-    "island",
-    "bridge",
-    "airport",
-    "station",
-    "plant",
-    "port",
-    "comments",
-    "home",
-    "top",
-    "news",
-    "world",
-    "europe",
-    "africa",
-    "asia",
-    "crimea",
-    "donbas",
-    "donbass",
-    "covid",
-    "christmas",
-    "easter",
-    "olympics",
-    "war",
-    "world war",
-    "ii",
-    "day",
-    "government",
-    "ministry",
-    "council",
-    "a.m.",
-    "p.m.",
-    "km",
-    "ukraine-russia",
-    "russia-ukraine",
-    "please",
-    "click",
-    "share",
-    "follow",
-    "subscribe",
-    "getty",
-    "ap",
-    "afp",
-    "reuters",
-    "credit",
-    "editing",
-    "reporting",
-    "writing",
-];
+use std::sync::OnceLock;
 
-pub(super) const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "council",
-    "agency",
-    "committee",
-    "commission",
-    "service",
-    "office",
-    "guard",
-    "staff",
-    "department",
-    "bureau",
-    "court",
-    "parliament",
-    "administration",
-    "directorate",
-    "institute",
-    "university",
-    "foundation",
-    "fund",
-    "organization",
-    "organisation",
-    "union",
-    "party",
-    "bank",
-    "corporation",
-    "association",
-    "command",
-    "navy",
-    "police",
-    "assembly",
-    "cabinet",
-    "mission",
-    "brigade",
-    "regiment",
-    "battalion",
-    "division",
-    "corps",
-    "centre",
-    "center",
-    "authority",
-    "inspectorate",
-    "prosecutor's",
-    "forces",
-    "company",
-    "airlines",
-    "federation",
-    "secretariat",
-    "watch",
-    "network",
-    "fleet",
-];
+/// The word lists, one per section of the data file.
+#[derive(Debug, Default)]
+pub(super) struct Words {
+    pub stop: Vec<&'static str>,
+    pub org_heads: Vec<&'static str>,
+    pub aux: Vec<&'static str>,
+    pub modals: Vec<&'static str>,
+    pub place_preps: Vec<&'static str>,
+}
 
-/// Auxiliaries and adverbs allowed between a subject and its verb ("Kyiv has also indicated").
-pub(super) const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "repeatedly",
-    "previously",
-    "already",
-    "now",
-    "still",
-    "reportedly",
-    "officially",
-    "publicly",
-    "again",
-    "never",
-    "not",
-    "later",
-    "then",
-    "further",
-    "earlier",
-    "too",
-    "separately",
-    "again",
-    "firmly",
-    "strongly",
-    "flatly",
-];
+/// The lists, parsed once.
+pub(super) fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| parse(include_str!("../../data/entities/function_words.txt")))
+}
 
-pub(super) const MODALS: &[&str] = &[
-    "would", "will", "could", "may", "might", "must", "should", "can", "cannot", "won't", "is",
-    "was",
-];
+/// Parses `[section]` headers, `#` comments and one word (or phrase) per line. Lines of an
+/// unknown section are ignored; the test below keeps the file and the sections in step.
+fn parse(data: &'static str) -> Words {
+    let mut w = Words::default();
+    let mut current: Option<&mut Vec<&'static str>> = None;
+    for line in data.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = match name {
+                "stop" => Some(&mut w.stop),
+                "org_heads" => Some(&mut w.org_heads),
+                "aux" => Some(&mut w.aux),
+                "modals" => Some(&mut w.modals),
+                "place_preps" => Some(&mut w.place_preps),
+                _ => None,
+            };
+            continue;
+        }
+        if let Some(list) = current.as_deref_mut() {
+            list.push(line);
+        }
+    }
+    w
+}
 
-pub(super) const PLACE_PREPS: &[&str] = &[
-    "in", "at", "from", "to", "near", "into", "toward", "towards", "outside", "around", "across",
-    "via", "through", "of", "between", "and", "inside", "over", "on", "for", "visit", "visited",
-    "reached", "left", "entered", "about",
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_loads_and_no_word_repeats() {
+        let data = include_str!("../../data/entities/function_words.txt");
+        let known = ["stop", "org_heads", "aux", "modals", "place_preps"];
+        for line in data.lines().map(str::trim) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                assert!(known.contains(&name), "unknown section [{name}]");
+            }
+        }
+        let w = words();
+        for (name, list) in [
+            ("stop", &w.stop),
+            ("org_heads", &w.org_heads),
+            ("aux", &w.aux),
+            ("modals", &w.modals),
+            ("place_preps", &w.place_preps),
+        ] {
+            assert!(!list.is_empty(), "[{name}] is empty");
+            let mut seen = std::collections::HashSet::new();
+            for word in list.iter() {
+                assert!(seen.insert(word), "[{name}] repeats {word:?}");
+                assert_eq!(
+                    *word,
+                    word.to_lowercase(),
+                    "[{name}] {word:?} is not lower case"
+                );
+            }
+        }
+        assert!(w.aux.contains(&"has") && w.place_preps.contains(&"in"));
+    }
+}
