@@ -16,10 +16,6 @@ pub(super) struct Suffix {
     pub(super) end: usize,
 }
 
-const DIMENSION_WORDS: &[&str] = &[
-    "tall", "long", "high", "wide", "deep", "away", "thick", "across", "above", "below", "high,",
-];
-
 impl Cx<'_, '_> {
     /// The unit or currency after a number ending at piece `j`.
     pub(super) fn suffix(&self, j: usize, core: &Core, money_before: bool) -> Option<Suffix> {
@@ -34,7 +30,9 @@ impl Cx<'_, '_> {
         // "$1.5m": a million after money; "3.4m people": a million after a decimal.
         if w == "m" && glued && self.raw(j) == "m" {
             let decimal = self.w(core.e.wrapping_sub(1)).contains('.');
-            if money_before || (decimal && !DIMENSION_WORDS.contains(&self.w(j + 1))) {
+            if money_before
+                || (decimal && self.lex.roles.get(self.w(j + 1)) != Some(&Role::Dimension))
+            {
                 return Some(Suffix {
                     kind: UnitKind::Kind(NumberKind::Count),
                     unit: "",

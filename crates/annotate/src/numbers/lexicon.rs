@@ -69,6 +69,8 @@ pub enum Role {
     YearPrep,
     AgePrep,
     YearNext,
+    /// A dimension word after "3.4m": the m is metres ("2.5m tall").
+    Dimension,
 }
 
 /// A table of phrases of one or more words, keyed by the words joined with single spaces.
@@ -211,6 +213,7 @@ impl Lexicon {
                     "year_prep" => Role::YearPrep,
                     "age_prep" => Role::AgePrep,
                     "year_next" => Role::YearNext,
+                    "dimension" => Role::Dimension,
                     _ => continue,
                 };
                 lex.roles.insert(word, role);
