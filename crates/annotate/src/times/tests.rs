@@ -1,3 +1,4 @@
+use super::anchor::fmt_day;
 use super::*;
 use proptest::prelude::*;
 
