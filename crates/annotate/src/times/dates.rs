@@ -14,80 +14,6 @@ use super::{Hit, P};
 use crate::numwords;
 use crate::types::{TimeType, TokenKind};
 
-/// Words before a bare month or season that make it a date.
-pub(super) const MONTH_CUES: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "of",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "from",
-    "to",
-    "through",
-    "between",
-    "during",
-    "before",
-    "after",
-    "and",
-    "or",
-    "last",
-    "since",
-    "around",
-    "into",
-    "throughout",
-    "that",
-    "each",
-    "every",
-];
-
-/// Words after a number that make it a count, not a year.
-const COUNT_NOUNS: &[&str] = &[
-    "people",
-    "troops",
-    "soldiers",
-    "civilians",
-    "men",
-    "women",
-    "children",
-    "residents",
-    "refugees",
-    "fighters",
-    "police",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "tonnes",
-    "tons",
-    "dollars",
-    "euros",
-    "rubles",
-    "hryvnias",
-    "metres",
-    "meters",
-    "feet",
-    "persons",
-    "personnel",
-    "deaths",
-    "dead",
-    "killed",
-    "wounded",
-    "injured",
-    "units",
-    "hours",
-    "hrs",
-    "gmt",
-    "utc",
-    "local",
-];
-
 impl<'a, 't> P<'a, 't> {
     /// A month name at `i`: (month, end, mod from "mid-March").
     pub(super) fn month_at(&self, i: usize) -> Option<(u32, usize, Option<&'static str>, bool)> {
@@ -254,7 +180,7 @@ impl<'a, 't> P<'a, 't> {
         }
         let w = self.w(i);
         if (w == "may" || w == "march")
-            && !(i > 0 && MONTH_CUES.contains(&self.w(i - 1)))
+            && !(i > 0 && self.lex.month_cues.contains(&self.w(i - 1)))
             && mmod.is_none()
         {
             return None;
@@ -397,18 +323,18 @@ impl<'a, 't> P<'a, 't> {
         if self.d.adjacent(i) && self.is(e, "s") {
             return Some(Hit::new(e + 1, TimeType::Date, format!("{}", y / 10)).det());
         }
-        if !(1800..=2100).contains(&y) && !MONTH_CUES.contains(&prev) {
+        if !(1800..=2100).contains(&y) && !self.lex.month_cues.contains(&prev) {
             return None;
         }
         let next = self.w(e);
-        if next == "%" || COUNT_NOUNS.contains(&next) {
+        if next == "%" || self.lex.count_nouns.contains(&next) {
             return None;
         }
         if self.d.kind(e) == Some(TokenKind::Word)
             && !self.d.capitalised(e)
             && next.len() > 3
             && next.ends_with('s')
-            && !MONTH_CUES.contains(&prev)
+            && !self.lex.month_cues.contains(&prev)
             && !self.lex.cues.contains_key(next)
         {
             return None;

@@ -40,6 +40,22 @@ fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
         })
 }
 
+/// `(section, word)` for each word line of a file of `[section]` headers and `#` comments.
+fn sections(src: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut current = "";
+    let mut out = Vec::new();
+    for line in src.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => current = name,
+            None => out.push((current, line)),
+        }
+    }
+    out
+}
+
 fn map_str(src: &'static str) -> HashMap<&'static str, &'static str> {
     pairs(src).collect()
 }
@@ -72,65 +88,11 @@ pub(super) struct Lex {
     pub starters: HashSet<&'static str>,
     /// First words of modifier phrases.
     pub mod_heads: HashSet<&'static str>,
+    /// Words before a bare month or season that make it a date (`function_words.txt`).
+    pub month_cues: Vec<&'static str>,
+    /// Words after a four-digit number that make it a count (`function_words.txt`).
+    pub count_nouns: Vec<&'static str>,
 }
-
-/// Words that start expressions but are in no list.
-const EXTRA_STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "last",
-    "next",
-    "past",
-    "coming",
-    "previous",
-    "current",
-    "earlier",
-    "later",
-    "every",
-    "each",
-    "fiscal",
-    "noon",
-    "midnight",
-    "several",
-    "few",
-    "couple",
-    "dozens",
-    "hundreds",
-    "recent",
-    "one",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "final",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "h1",
-    "h2",
-    "half",
-    "upcoming",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-    "many",
-    "these",
-    "latest",
-    "following",
-    "future",
-    "small",
-    "wee",
-    "right",
-    "just",
-];
 
 impl Lex {
     pub fn load() -> Self {
@@ -174,7 +136,17 @@ impl Lex {
             .map(|k| k.split('_').next().unwrap_or(k))
             .collect();
         starters.extend(mod_heads.iter());
-        starters.extend(EXTRA_STARTERS);
+        let words = sections(include_str!("../../data/times/function_words.txt"));
+        let section = |name: &str| -> Vec<&'static str> {
+            words
+                .iter()
+                .filter(|(s, _)| *s == name)
+                .map(|(_, w)| *w)
+                .collect()
+        };
+        starters.extend(section("starters"));
+        let month_cues = section("month_cues");
+        let count_nouns = section("count_nouns");
         Lex {
             months,
             weekdays,
@@ -190,6 +162,8 @@ impl Lex {
             cues,
             starters,
             mod_heads,
+            month_cues,
+            count_nouns,
         }
     }
 

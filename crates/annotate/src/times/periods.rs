@@ -8,7 +8,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::anchor::{add_days, add_months, fmt_week};
-use super::dates::MONTH_CUES;
 use super::{Hit, P};
 use crate::types::TimeType;
 
@@ -194,7 +193,7 @@ impl<'a, 't> P<'a, 't> {
             return Some(Hit::new(end, TimeType::Date, format!("{y:04}-{s}")).det());
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        if w == "fall" || !(MONTH_CUES.contains(&prev) || prev == "the") {
+        if w == "fall" || !(self.lex.month_cues.contains(&prev) || prev == "the") {
             return None;
         }
         let v = match self.anchor {

@@ -591,3 +591,17 @@ fn durations_with_halves() {
 fn an_amount_before_a_month_is_not_a_day() {
     assert_eq!(val("It was sold for $40 March 3.", "March 3"), "2022-03-03");
 }
+
+#[test]
+fn function_word_sections_load() {
+    let lex = super::lex::Lex::load();
+    assert!(lex.month_cues.contains(&"since") && lex.count_nouns.contains(&"people"));
+    assert!(lex.starters.contains("the"));
+    let src = include_str!("../../data/times/function_words.txt");
+    for line in src.lines().filter(|l| l.starts_with('[')) {
+        assert!(
+            ["[starters]", "[month_cues]", "[count_nouns]"].contains(&line),
+            "unknown section {line}"
+        );
+    }
+}
