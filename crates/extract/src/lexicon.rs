@@ -40,6 +40,7 @@ pub(crate) struct Lexicon {
     pub determiners: HashSet<String>,
     pub excluded: HashSet<String>,
     pub units: HashMap<String, String>,
+    pub locatives: HashSet<String>,
 }
 
 const METRICS: &str = include_str!("../data/metrics.tsv");
@@ -51,6 +52,7 @@ const FIGURE_WORDS: &str = include_str!("../data/figure_words.txt");
 const ATTRIBUTION: &str = include_str!("../data/attribution.tsv");
 const EXCLUDED: &str = include_str!("../data/excluded.txt");
 const UNITS: &str = include_str!("../data/units.tsv");
+const LOCATIVES: &str = include_str!("../data/locatives.txt");
 
 /// The non-empty, non-comment lines of a data file.
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -107,6 +109,7 @@ impl Lexicon {
             figure_words: set(FIGURE_WORDS),
             excluded: set(EXCLUDED),
             units: map(UNITS),
+            locatives: set(LOCATIVES),
             ..Default::default()
         };
         for (kind, phrase) in pairs(ATTRIBUTION) {

@@ -104,14 +104,28 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    /// Whether the phrase `words` stands at token `i`.
+    /// Whether the phrase `words` stands at token `i`; `<country>` matches the first token of
+    /// a country named in the text.
     fn phrase_at(&self, i: usize, phrase: &[String]) -> bool {
         i + phrase.len() <= self.words.len()
-            && phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.words[i + k] == *w)
+            && phrase.iter().enumerate().all(|(k, w)| {
+                if w == "<country>" {
+                    self.country_starts(i + k)
+                } else {
+                    self.words[i + k] == *w
+                }
+            })
             && self.sentence_of[i] == self.sentence_of[i + phrase.len() - 1]
+    }
+
+    /// Whether a country-level place starts at token `k`.
+    fn country_starts(&self, k: usize) -> bool {
+        let at = self.ann.tokens[k].start;
+        self.ann.entities.iter().any(|e| {
+            e.start == at
+                && e.kind == EntityKind::Place
+                && e.geo.as_ref().is_some_and(|g| g.level == "country")
+        })
     }
 
     /// Every metric cue, the longest at each token.
@@ -180,6 +194,14 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let unit = self.unit(&metric, b, unit_hint);
+            // Aid is counted in tonnes, attacks in attacks or facilities: a count of people
+            // near their cues belongs to no metric.
+            if (metric == "aid") != (unit == "tonnes")
+                || (metric == "attacks" && unit != "attacks" && unit != "facilities")
+                || (metric == "attacks" && self.counts_people(b))
+            {
+                continue;
+            }
             let (value_kind, value_max) = value_kind(n);
             let mut rule = format!("{cue_rule}; kind:{value_kind}");
             let (mut group, explicit) = self.group(&metric, &unit, b);
@@ -259,9 +281,11 @@ impl<'a> Doc<'a> {
             NumberKind::Share if population_follows => (n.value, Some("share")),
             NumberKind::Percent if population_follows => (n.value / 100.0, Some("share")),
             NumberKind::Measure
-                if next.first().is_some_and(|&k| {
-                    self.lex.units.get(&self.words[k]).map(String::as_str) == Some("tonnes")
-                }) =>
+                if n.unit
+                    .as_ref()
+                    .and_then(|u| self.lex.units.get(&u.to_lowercase()))
+                    .map(String::as_str)
+                    == Some("tonnes") =>
             {
                 (n.value, Some("tonnes"))
             }
@@ -271,6 +295,10 @@ impl<'a> Doc<'a> {
             && let Some(&k) = next.first()
             && self.lex.excluded.contains(&self.words[k])
         {
+            return None;
+        }
+        // "one of dozens": a selector, not a count.
+        if n.value == 1.0 && self.words.get(b).is_some_and(|w| w == "of") {
             return None;
         }
         Some((value, unit))
@@ -354,10 +382,16 @@ impl<'a> Doc<'a> {
         }
         match metric {
             "attacks" => "attacks",
-            "aid" => "tonnes",
             _ => "people",
         }
         .to_owned()
+    }
+
+    /// Whether a group noun of people follows the number.
+    fn counts_people(&self, b: usize) -> bool {
+        self.next_words(b, 3)
+            .iter()
+            .any(|&k| self.lex.groups.contains_key(&self.words[k]))
     }
 
     /// Who is counted, and whether a noun said so.
@@ -408,34 +442,81 @@ impl<'a> Doc<'a> {
         self.lex.sides.get(&key).cloned()
     }
 
-    /// The place nearest the number in its sentence.
+    /// The place a figure is about: the nearest place in its sentence named after a locative
+    /// word ("in", "from") or in the possessive; else a city named in the sentence before, in
+    /// the same paragraph ("the city"); else `None`.
     fn place(&self, si: usize, at: usize) -> Option<String> {
+        let located = |e: &&Entity| {
+            let after = &self.text[e.end..];
+            let possessive = after.starts_with("'s") || after.starts_with("’s");
+            let a = self.ann.tokens.partition_point(|t| t.start < e.start);
+            possessive || (a > 0 && self.lex.locatives.contains(&self.words[a - 1]))
+        };
+        let s = self.ann.sentences[si];
+        let nearest = self
+            .places_in(si)
+            .filter(located)
+            .min_by_key(|e| e.start.abs_diff(at).min(e.end.abs_diff(at)))
+            .map(|e| e.name.clone());
+        if nearest.is_some() {
+            return nearest;
+        }
+        // A place below country level, even without a locative word: cities seldom act.
+        let local = self
+            .places_in(si)
+            .filter(|e| e.geo.as_ref().is_some_and(|g| g.level != "country"))
+            .min_by_key(|e| e.start.abs_diff(at).min(e.end.abs_diff(at)))
+            .map(|e| e.name.clone());
+        if local.is_some() {
+            return local;
+        }
+        if si > 0 && self.paragraph[si - 1] == self.paragraph[si] {
+            let city = self
+                .places_in(si - 1)
+                .find(|e| e.geo.as_ref().is_some_and(|g| g.level == "city"))
+                .map(|e| e.name.clone());
+            if city.is_some() {
+                return city;
+            }
+        }
+        let _ = s;
+        None
+    }
+
+    fn places_in(&self, si: usize) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {
         let s = self.ann.sentences[si];
         self.ann
             .entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Place && e.start >= s.start && e.end <= s.end)
-            .min_by_key(|e| e.start.abs_diff(at).min(e.end.abs_diff(at)))
-            .map(|e| e.name.clone())
+            .filter(move |e| e.kind == EntityKind::Place && e.start >= s.start && e.end <= s.end)
     }
 
-    /// The country the text is most about: its most mentioned country-level place.
+    /// The country the text is most about: the country of most of its places, by name.
     fn country_of_text(&self) -> Option<String> {
         let mut counts: Vec<(&str, usize)> = Vec::new();
         for e in &self.ann.entities {
-            if e.kind == EntityKind::Place && e.geo.as_ref().is_some_and(|g| g.level == "country") {
-                match counts.iter_mut().find(|(n, _)| *n == e.name) {
+            if e.kind == EntityKind::Place
+                && let Some(code) = e.geo.as_ref().and_then(|g| g.country.as_deref())
+            {
+                match counts.iter_mut().find(|(n, _)| *n == code) {
                     Some((_, c)) => *c += 1,
-                    None => counts.push((&e.name, 1)),
+                    None => counts.push((code, 1)),
                 }
             }
         }
         // The first of the most mentioned, so that ties go to the earliest.
         let max = counts.iter().map(|c| c.1).max()?;
-        counts
-            .into_iter()
-            .find(|c| c.1 == max)
-            .map(|c| c.0.to_owned())
+        let code = counts.into_iter().find(|c| c.1 == max)?.0;
+        self.ann
+            .entities
+            .iter()
+            .find(|e| {
+                e.kind == EntityKind::Place
+                    && e.geo
+                        .as_ref()
+                        .is_some_and(|g| g.level == "country" && g.country.as_deref() == Some(code))
+            })
+            .map(|e| e.name.clone())
     }
 
     /// The full-day dates of sentence `si`: (byte start, date).
@@ -627,9 +708,21 @@ impl<'a> Doc<'a> {
             if k < b && vend > a {
                 continue;
             }
+            if k >= b && (b..k).any(|j| self.words[j] == "and" && j > 0 && self.words[j - 1] == ",")
+            {
+                continue;
+            }
             let Some(src) = self.subject(k, vend, s0, s1) else {
                 continue;
             };
+            // The people counted are not the speaker ("the mayor of 5,000 residents said").
+            if let Some(e) = src.entity.map(|i| &self.ann.entities[i])
+                && self
+                    .token_range(e.start, e.end)
+                    .is_some_and(|(ea, _)| ea == b)
+            {
+                continue;
+            }
             let dist = if vend <= a { a - vend } else { k - b };
             if best.as_ref().is_none_or(|(d, _)| dist < *d) {
                 best = Some((dist, src));
@@ -662,8 +755,14 @@ impl<'a> Doc<'a> {
                     rule: "verb-subject-inverted",
                 });
             }
-            // Apposition: "X, head of Y, said".
-            if self.words[k - 1] == "," {
+            // Apposition or an adverb between: "X, head of Y, said", "X angrily said".
+            if !(s0..k).any(|j| {
+                self.lex.breaks.contains(&self.words[j])
+                    || matches!(
+                        self.words[j].as_str(),
+                        "that" | "which" | "who" | "\"" | "“" | "”"
+                    )
+            }) {
                 let mut j = s0;
                 while j < k && self.lex.determiners.contains(&self.words[j]) {
                     j += 1;
