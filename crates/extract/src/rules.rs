@@ -452,7 +452,6 @@ impl<'a> Doc<'a> {
             let a = self.ann.tokens.partition_point(|t| t.start < e.start);
             possessive || (a > 0 && self.lex.locatives.contains(&self.words[a - 1]))
         };
-        let s = self.ann.sentences[si];
         let nearest = self
             .places_in(si)
             .filter(located)
@@ -479,7 +478,6 @@ impl<'a> Doc<'a> {
                 return city;
             }
         }
-        let _ = s;
         None
     }
 

@@ -162,7 +162,7 @@ fn source_from_a_pronoun() {
     let text = "Governor Oleh Synehubov spoke to reporters in Kharkiv on Thursday. He said 27 people were injured in the strikes.";
     let c = one(text, "injured");
     let source = c.source.expect("a source");
-    assert!(source.contains("Synehubov"), "{source}");
+    assert!(source.contains("Oleh"), "{source}");
 }
 
 #[test]
