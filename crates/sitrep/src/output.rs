@@ -6,7 +6,57 @@ use std::collections::BTreeMap;
 use model::Article;
 
 use crate::annotation::{AnnotatedRecords, EntityRecord, NumberRecord, TimeRecord};
+use annotate::text::CharOffsets;
 use serde::Serialize;
+
+/// A claim as printed (shared/spec/claims.md), with character offsets of its number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimRecord {
+    pub metric: String,
+    pub value: f64,
+    pub value_kind: &'static str,
+    pub value_max: Option<f64>,
+    pub unit: String,
+    pub group: Option<String>,
+    pub side: Option<String>,
+    pub place: Option<String>,
+    pub as_of: Option<String>,
+    pub source: Option<String>,
+    pub hedged: bool,
+    pub sentence: String,
+    pub start: usize,
+    pub end: usize,
+    /// The text of the number.
+    pub text: String,
+    /// The rules that produced the claim.
+    pub rule: String,
+}
+
+/// The output records of `claims` over `text`.
+pub fn claim_records(text: &str, claims: &[extract::Claim]) -> Vec<ClaimRecord> {
+    let chars = CharOffsets::new(text);
+    claims
+        .iter()
+        .map(|c| ClaimRecord {
+            metric: c.metric.clone(),
+            value: c.value,
+            value_kind: c.value_kind,
+            value_max: c.value_max,
+            unit: c.unit.clone(),
+            group: c.group.clone(),
+            side: c.side.clone(),
+            place: c.place.clone(),
+            as_of: c.as_of.clone(),
+            source: c.source.clone(),
+            hedged: c.hedged,
+            sentence: c.sentence(text).to_owned(),
+            start: chars.of(c.start),
+            end: chars.of(c.end),
+            text: text[c.start..c.end].to_owned(),
+            rule: c.rule.clone(),
+        })
+        .collect()
+}
 
 /// One line of `sitrep extract`.
 #[derive(Debug, Serialize)]
@@ -26,14 +76,14 @@ pub struct ExtractRecord<'a> {
     pub entities: &'a [EntityRecord],
     /// Every number found, typed (beyond the contract: the material claims are built from).
     pub numbers: &'a [NumberRecord],
-    pub claims: Vec<serde_json::Value>,
+    pub claims: Vec<ClaimRecord>,
     pub events: Vec<serde_json::Value>,
     pub meta: &'a BTreeMap<String, serde_json::Value>,
 }
 
 impl<'a> ExtractRecord<'a> {
-    /// The record of an article and its annotations; claims and events stay empty until the
-    /// extract stage exists.
+    /// The record of an article and its annotations; claims are added with [`claim_records`],
+    /// events stay empty until the events stage exists.
     pub fn new(a: &'a Article, ann: &'a AnnotatedRecords) -> Self {
         ExtractRecord {
             id: a.id.as_str(),

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitrep::annotation;
-use sitrep::output::ExtractRecord;
+use sitrep::output::{ExtractRecord, claim_records};
 
 use crate::cli::{ExtractFormat, ReadArgs};
 
@@ -14,6 +14,7 @@ pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<
     }
     let ingestor = ingest::Ingestor::new(read.options());
     let annotator = annotate::Annotator::new();
+    let extractor = extract::ClaimExtractor::new();
     let mut result = Ok(true);
     for input in &resolved.inputs {
         ingestor.read(input, &mut |r| match r {
@@ -22,9 +23,15 @@ pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<
                     return;
                 }
                 annotation::infer_published(&annotator, &mut article);
-                let ann =
-                    annotation::records(&article.text, &annotation::annotate(&annotator, &article));
-                let record = ExtractRecord::new(&article, &ann);
+                let annotations = annotation::annotate(&annotator, &article);
+                let ann = annotation::records(&article.text, &annotations);
+                let claims = extractor.claims(
+                    &article.text,
+                    &annotations,
+                    article.published.map(|p| p.date),
+                );
+                let mut record = ExtractRecord::new(&article, &ann);
+                record.claims = claim_records(&article.text, &claims);
                 let json = match format {
                     ExtractFormat::Jsonl => serde_json::to_string(&record),
                     ExtractFormat::Json => serde_json::to_string_pretty(&record),

@@ -1,0 +1,137 @@
+//! The lexicons of the claim rules, read from the data files compiled into the crate.
+
+use std::collections::{HashMap, HashSet};
+
+/// Where a metric cue must stand relative to the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Position {
+    /// Anywhere close in the number's clause.
+    Near,
+    /// Directly before the number ("population of N").
+    Before,
+    /// Directly after the number ("N tons").
+    After,
+    /// Directly after the number, used only when no other cue applies ("N residents").
+    Fallback,
+}
+
+/// A metric cue: a phrase of lower-case tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub metric: String,
+    pub position: Position,
+    pub words: Vec<String>,
+}
+
+/// Every word list the rules use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    pub cues: Vec<Cue>,
+    pub groups: HashMap<String, String>,
+    pub sides: HashMap<String, String>,
+    pub demonym_soldiers: HashSet<String>,
+    pub hedges: Vec<Vec<String>>,
+    pub figure_words: HashSet<String>,
+    pub verbs: Vec<Vec<String>>,
+    pub according: Vec<Vec<String>>,
+    pub source_nouns: HashSet<String>,
+    pub drop_words: HashSet<String>,
+    pub breaks: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub excluded: HashSet<String>,
+    pub units: HashMap<String, String>,
+    pub locatives: HashSet<String>,
+}
+
+const METRICS: &str = include_str!("../data/metrics.tsv");
+const GROUPS: &str = include_str!("../data/groups.tsv");
+const SIDES: &str = include_str!("../data/sides.tsv");
+const DEMONYM_SOLDIERS: &str = include_str!("../data/demonym_soldiers.txt");
+const HEDGES: &str = include_str!("../data/hedges.txt");
+const FIGURE_WORDS: &str = include_str!("../data/figure_words.txt");
+const ATTRIBUTION: &str = include_str!("../data/attribution.tsv");
+const EXCLUDED: &str = include_str!("../data/excluded.txt");
+const UNITS: &str = include_str!("../data/units.tsv");
+const LOCATIVES: &str = include_str!("../data/locatives.txt");
+
+/// The non-empty, non-comment lines of a data file.
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn pairs(data: &str) -> impl Iterator<Item = (&str, &str)> {
+    lines(data).filter_map(|l| l.split_once('\t'))
+}
+
+fn map(data: &str) -> HashMap<String, String> {
+    pairs(data)
+        .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_owned()))
+        .collect()
+}
+
+fn set(data: &str) -> HashSet<String> {
+    lines(data).map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    pub fn load() -> Self {
+        let cues = lines(METRICS)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let metric = f.next()?.trim().to_owned();
+                let position = match f.next()?.trim() {
+                    "near" => Position::Near,
+                    "before" => Position::Before,
+                    "after" => Position::After,
+                    "fallback" => Position::Fallback,
+                    _ => return None,
+                };
+                let words = words(f.next()?);
+                (!words.is_empty()).then_some(Cue {
+                    metric,
+                    position,
+                    words,
+                })
+            })
+            .collect();
+        let mut lex = Lexicon {
+            cues,
+            groups: map(GROUPS),
+            sides: map(SIDES),
+            demonym_soldiers: set(DEMONYM_SOLDIERS),
+            hedges: lines(HEDGES).map(words).collect(),
+            figure_words: set(FIGURE_WORDS),
+            excluded: set(EXCLUDED),
+            units: map(UNITS),
+            locatives: set(LOCATIVES),
+            ..Default::default()
+        };
+        for (kind, phrase) in pairs(ATTRIBUTION) {
+            let phrase = phrase.trim();
+            match kind {
+                "verb" => lex.verbs.push(words(phrase)),
+                "according" => lex.according.push(words(phrase)),
+                "noun" => {
+                    lex.source_nouns.insert(phrase.to_lowercase());
+                }
+                "drop" => {
+                    lex.drop_words.insert(phrase.to_lowercase());
+                }
+                "break" => {
+                    lex.breaks.insert(phrase.to_lowercase());
+                }
+                "det" => {
+                    lex.determiners.insert(phrase.to_lowercase());
+                }
+                _ => {}
+            }
+        }
+        lex
+    }
+}

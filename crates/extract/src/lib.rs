@@ -1,0 +1,88 @@
+//! Claims: figures about the human toll or the humanitarian situation of a crisis, with who
+//! states them, about where and as of when (shared/spec/claims.md).
+//!
+//! [`ClaimExtractor::claims`] works over the annotation layer ([`annotate::Annotations`]):
+//! a count-like number becomes a claim when a metric cue stands in its clause; its value kind
+//! comes from the number's modifier, its group from the noun after it, its place from the
+//! nearest place, its date from the sentence's dates, its source from "according to" or the
+//! subject of a reporting verb, and its hedge from hedge phrases around it. Lexicons live in
+//! `data/` and are compiled in. The crate performs no I/O.
+
+mod lexicon;
+mod rules;
+
+use serde::Serialize;
+
+use lexicon::Lexicon;
+
+/// One claim. Offsets are byte offsets of the number in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub metric: String,
+    pub value: f64,
+    pub value_kind: &'static str,
+    pub value_max: Option<f64>,
+    pub unit: String,
+    pub group: Option<String>,
+    pub side: Option<String>,
+    pub place: Option<String>,
+    /// ISO date the figure is valid for.
+    pub as_of: Option<String>,
+    pub source: Option<String>,
+    pub hedged: bool,
+    /// Byte range of the sentence that holds the figure.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    /// Byte range of the number.
+    pub start: usize,
+    pub end: usize,
+    /// The rules that produced the claim and its attributes, for `--explain`.
+    pub rule: String,
+}
+
+impl Claim {
+    /// The sentence that holds the figure.
+    pub fn sentence<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.sentence_start..self.sentence_end]
+    }
+}
+
+/// The claim rules with their lexicons, loaded once.
+#[derive(Debug, Clone)]
+pub struct ClaimExtractor {
+    lex: Lexicon,
+}
+
+impl Default for ClaimExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ClaimExtractor {
+    pub fn new() -> Self {
+        ClaimExtractor {
+            lex: Lexicon::load(),
+        }
+    }
+
+    /// The claims of `text`, given its annotations and publication date, in text order, each
+    /// figure once (at its first mention).
+    pub fn claims(
+        &self,
+        text: &str,
+        ann: &annotate::Annotations,
+        published: Option<chrono::NaiveDate>,
+    ) -> Vec<Claim> {
+        rules::Doc::new(&self.lex, text, ann, published).claims()
+    }
+}
+
+/// The extractor is shared by threads: it must stay `Send + Sync`.
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<ClaimExtractor>();
+};
+
+#[cfg(test)]
+mod tests;

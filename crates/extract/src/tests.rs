@@ -1,0 +1,196 @@
+//! Claims from sentences written for these tests, through the real annotation layer.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::{Claim, ClaimExtractor};
+
+fn annotator() -> &'static annotate::Annotator {
+    static A: OnceLock<annotate::Annotator> = OnceLock::new();
+    A.get_or_init(annotate::Annotator::new)
+}
+
+fn extractor() -> &'static ClaimExtractor {
+    static E: OnceLock<ClaimExtractor> = OnceLock::new();
+    E.get_or_init(ClaimExtractor::new)
+}
+
+fn published() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 5, 12).expect("valid date")
+}
+
+fn claims(text: &str) -> Vec<Claim> {
+    let ann = annotator().annotate(text, Some(published()));
+    extractor().claims(text, &ann, Some(published()))
+}
+
+fn one(text: &str, metric: &str) -> Claim {
+    let all = claims(text);
+    let found: Vec<&Claim> = all.iter().filter(|c| c.metric == metric).collect();
+    assert_eq!(found.len(), 1, "{metric} in {text:?}: {all:#?}");
+    found[0].clone()
+}
+
+#[test]
+fn killed_and_injured_in_one_sentence_share_the_group() {
+    let text = "The regional health office reported that 41 civilians were killed and 212 injured in Kharkiv.";
+    let all = claims(text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!((all[0].metric.as_str(), all[0].value), ("killed", 41.0));
+    assert_eq!((all[1].metric.as_str(), all[1].value), ("injured", 212.0));
+    assert_eq!(all[1].group.as_deref(), Some("civilians"));
+    assert_eq!(all[0].place.as_deref(), Some("Kharkiv"));
+    assert_eq!(&text[all[0].start..all[0].end], "41");
+}
+
+#[test]
+fn metrics_from_their_cues() {
+    let cases = [
+        (
+            "At least 7 people are still missing after the flood.",
+            "missing",
+        ),
+        (
+            "Rescue teams evacuated 1,200 residents from the valley.",
+            "evacuated",
+        ),
+        ("Nearly 80,000 refugees have reached the camps.", "refugees"),
+        (
+            "The storm displaced 15,000 families in the south.",
+            "displaced",
+        ),
+        ("Police detained 340 protesters in the capital.", "detained"),
+        (
+            "Some 3,000 people remain trapped in the besieged district.",
+            "trapped",
+        ),
+        (
+            "The agency counted 19 attacks on health care this month.",
+            "attacks",
+        ),
+        ("The convoy brought 60 tons of food and medicine.", "aid"),
+        (
+            "The town had a population of 25,000 before the fighting.",
+            "population",
+        ),
+        (
+            "The blast caused 56 casualties at the market.",
+            "casualties",
+        ),
+    ];
+    for (text, metric) in cases {
+        one(text, metric);
+    }
+}
+
+#[test]
+fn value_kinds_follow_the_modifiers() {
+    let cases = [
+        ("Officials said 52 people were killed.", "exact", 52.0),
+        (
+            "More than 300 people were killed in the quake.",
+            "at_least",
+            300.0,
+        ),
+        (
+            "Up to 90 people may have died in the fire.",
+            "at_most",
+            90.0,
+        ),
+        (
+            "About 1,500 people were injured in the attack.",
+            "approx",
+            1500.0,
+        ),
+        (
+            "Thousands of people were displaced by the floods.",
+            "vague",
+            2000.0,
+        ),
+    ];
+    for (text, kind, value) in cases {
+        let all = claims(text);
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        assert_eq!((all[0].value_kind, all[0].value), (kind, value), "{text}");
+    }
+    let range = claims("Between 40 and 60 people were killed in the shelling.");
+    assert_eq!(range.len(), 1, "{range:#?}");
+    assert_eq!(range[0].value_kind, "range");
+    assert_eq!(range[0].value_max, Some(60.0));
+}
+
+#[test]
+fn non_counts_are_no_claims() {
+    let text =
+        "In 2021, a 12-year-old boy was killed 30 kilometres from the border, and 40 buses left.";
+    assert!(claims(text).is_empty(), "{:#?}", claims(text));
+}
+
+#[test]
+fn soldiers_take_a_side_from_a_demonym() {
+    let c = one(
+        "About 200 Russian soldiers were killed near the river.",
+        "killed",
+    );
+    assert_eq!(c.group.as_deref(), Some("soldiers"));
+    assert_eq!(c.side.as_deref(), Some("russia"));
+}
+
+#[test]
+fn source_from_according_to() {
+    let c = one(
+        "According to the World Health Organization, 64 people died in the outbreak.",
+        "killed",
+    );
+    assert_eq!(c.source.as_deref(), Some("World Health Organization"));
+}
+
+#[test]
+fn source_from_a_speech_verb_and_a_cutoff_date() {
+    let c = one(
+        "The UN human rights office said on Tuesday that 310 civilians had been killed by the end of May 7.",
+        "killed",
+    );
+    let source = c.source.expect("a source");
+    assert!(source.contains("UN"), "{source}");
+    assert_eq!(c.as_of.as_deref(), Some("2023-05-07"));
+}
+
+#[test]
+fn source_from_a_pronoun() {
+    let text = "Governor Oleh Synehubov spoke to reporters in Kharkiv on Thursday. He said 27 people were injured in the strikes.";
+    let c = one(text, "injured");
+    let source = c.source.expect("a source");
+    assert!(source.contains("Oleh"), "{source}");
+}
+
+#[test]
+fn the_articles_own_voice_has_no_source() {
+    let c = one(
+        "Over 9,000 people have fled their homes since the fighting began.",
+        "displaced",
+    );
+    assert_eq!(c.source, None);
+    assert_eq!(c.as_of.as_deref(), Some("2023-05-12"));
+    assert!(!c.hedged);
+}
+
+#[test]
+fn a_hedge_in_the_paragraph_covers_the_figure() {
+    let text = "Local officials said 118 people were killed in the region. \
+                The figure could not be independently verified.\n\nAbout 40 people were injured elsewhere.";
+    let all = claims(text);
+    let killed = all.iter().find(|c| c.metric == "killed").expect("killed");
+    assert!(killed.hedged);
+    let injured = all.iter().find(|c| c.metric == "injured").expect("injured");
+    assert!(!injured.hedged);
+}
+
+#[test]
+fn a_repeated_figure_is_kept_once() {
+    let text = "Hundreds of people were evacuated from the city.\n\nAccording to the mayor, hundreds of people were evacuated by bus.";
+    let all = claims(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(all[0].source.is_some());
+}
