@@ -139,7 +139,9 @@ impl Cx<'_, '_> {
             _ => {}
         }
         let before = core.s.wrapping_sub(1);
+        // "Feb. 24": the abbreviation's dot stands between the month and the day.
         let month_near = self.role(before) == Some(Role::Month)
+            || (self.w(before) == "." && self.role(before.wrapping_sub(1)) == Some(Role::Month))
             || self.role(core.e) == Some(Role::Month)
             || (self.w(core.e) == "of" && self.role(core.e + 1) == Some(Role::Month));
         let int = core.value.fract() == 0.0;

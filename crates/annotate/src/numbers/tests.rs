@@ -634,3 +634,19 @@ fn spaced_minus_before_a_temperature() {
         M::Exact,
     );
 }
+
+#[test]
+fn a_day_after_an_abbreviated_month_is_a_date() {
+    let text = "Since Feb. 24, at least 902 civilians have been killed; on Sept. 3 more died.";
+    let found = NumberTagger::new().find(text, &crate::text::tokenize(text));
+    let kind = |s: &str| {
+        found
+            .iter()
+            .find(|n| &text[n.start..n.end] == s)
+            .map(|n| n.kind)
+            .unwrap_or_else(|| panic!("{s} not found in {found:?}"))
+    };
+    assert_eq!(kind("24"), NumberKind::Date);
+    assert_eq!(kind("3"), NumberKind::Date);
+    assert_eq!(kind("at least 902"), NumberKind::Count);
+}
