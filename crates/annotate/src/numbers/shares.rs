@@ -69,6 +69,12 @@ impl Cx<'_, '_> {
             "out" if self.w(c.e + 1) == "of" => c.e + 2,
             _ => return None,
         };
+        // "one in every five", "two out of every three".
+        let k = if !over && self.w(k) == "every" {
+            k + 1
+        } else {
+            k
+        };
         let d = match self.kind(k)? {
             TokenKind::Number => self.digit_core(k)?,
             TokenKind::Word => self.word_core(k)?,

@@ -650,3 +650,27 @@ fn a_day_after_an_abbreviated_month_is_a_date() {
     assert_eq!(kind("3"), NumberKind::Date);
     assert_eq!(kind("at least 902"), NumberKind::Count);
 }
+
+#[test]
+fn one_in_every_n_is_a_share() {
+    for (text, share, value) in [
+        (
+            "Two out of every three children have fled their homes.",
+            "Two out of every three",
+            2.0 / 3.0,
+        ),
+        (
+            "One in every five houses was damaged.",
+            "One in every five",
+            0.2,
+        ),
+    ] {
+        let found = NumberTagger::new().find(text, &tokenize(text));
+        let n = found
+            .iter()
+            .find(|n| &text[n.start..n.end] == share)
+            .unwrap_or_else(|| panic!("{share} not found in {found:?}"));
+        assert_eq!(n.kind, NumberKind::Share);
+        assert!((n.value - value).abs() < 1e-9, "{share} = {}", n.value);
+    }
+}
