@@ -291,11 +291,20 @@ impl<'a> Doc<'a> {
             }
             _ => return None,
         };
-        if unit.is_none()
-            && let Some(&k) = next.first()
-            && self.lex.excluded.contains(&self.words[k])
-        {
-            return None;
+        // A count of things, not people: "50 buses", or with one word between, "two large
+        // steelworks". A people noun first ("400 civilians in cars") keeps the claim.
+        if unit.is_none() {
+            let first_people = next
+                .first()
+                .is_some_and(|&k| self.lex.groups.contains_key(&self.words[k]));
+            if !first_people
+                && next
+                    .iter()
+                    .take(2)
+                    .any(|&k| self.lex.excluded.contains(&self.words[k]))
+            {
+                return None;
+            }
         }
         // "one of dozens": a selector, not a count.
         if n.value == 1.0 && self.words.get(b).is_some_and(|w| w == "of") {

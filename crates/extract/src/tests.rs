@@ -194,3 +194,21 @@ fn a_repeated_figure_is_kept_once() {
     assert_eq!(all.len(), 1, "{all:#?}");
     assert!(all[0].source.is_some());
 }
+
+#[test]
+fn counts_of_things_are_not_claims_even_after_an_adjective() {
+    let all = claims(
+        "The port, home to three large steelworks, had a population of 430,000 before the war.",
+    );
+    let values: Vec<f64> = all.iter().map(|c| c.value).collect();
+    assert_eq!(values, vec![430_000.0], "{all:#?}");
+    let all = claims("Shelling destroyed 40 homes overnight and killed 3 residents.");
+    let found: Vec<(&str, f64)> = all.iter().map(|c| (c.metric.as_str(), c.value)).collect();
+    assert_eq!(found, vec![("killed", 3.0)], "{all:#?}");
+    // A people noun first keeps the claim, whatever follows.
+    let c = one(
+        "Volunteers evacuated 120 civilians in 14 buses on Friday.",
+        "evacuated",
+    );
+    assert_eq!(c.value, 120.0);
+}
