@@ -41,6 +41,8 @@ pub(crate) struct Lexicon {
     pub excluded: HashSet<String>,
     pub units: HashMap<String, String>,
     pub locatives: HashSet<String>,
+    /// Phrases before a figure that make it part of the figure before it (`subset.txt`).
+    pub subset: Vec<Vec<String>>,
 }
 
 const METRICS: &str = include_str!("../data/metrics.tsv");
@@ -53,6 +55,7 @@ const ATTRIBUTION: &str = include_str!("../data/attribution.tsv");
 const EXCLUDED: &str = include_str!("../data/excluded.txt");
 const UNITS: &str = include_str!("../data/units.tsv");
 const LOCATIVES: &str = include_str!("../data/locatives.txt");
+const SUBSET: &str = include_str!("../data/subset.txt");
 
 /// The non-empty, non-comment lines of a data file.
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -110,6 +113,7 @@ impl Lexicon {
             excluded: set(EXCLUDED),
             units: map(UNITS),
             locatives: set(LOCATIVES),
+            subset: lines(SUBSET).map(words).collect(),
             ..Default::default()
         };
         for (kind, phrase) in pairs(ATTRIBUTION) {

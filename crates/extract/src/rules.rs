@@ -190,7 +190,13 @@ impl<'a> Doc<'a> {
             let Some((value, unit_hint)) = self.eligible(n, b) else {
                 continue;
             };
-            let Some((metric, cue_rule)) = self.metric(a, b, si) else {
+            // "8,000 were evacuated, including about 3,000 from the port": a part of the
+            // figure before it in the sentence counts in its metric.
+            let subset_of = claims
+                .last()
+                .filter(|c| c.sentence_start == self.sentences_start(si) && self.subset_before(a))
+                .map(|c| (c.metric.clone(), format!("subset-of:{}", c.metric)));
+            let Some((metric, cue_rule)) = subset_of.or_else(|| self.metric(a, b, si)) else {
                 continue;
             };
             let unit = self.unit(&metric, b, unit_hint);
@@ -372,6 +378,22 @@ impl<'a> Doc<'a> {
                 format!("cue-fallback:{}", cue(h).metric),
             )
         })
+    }
+
+    /// Whether a subset phrase ("including", "among them") ends just before token `a`.
+    fn subset_before(&self, a: usize) -> bool {
+        self.lex.subset.iter().any(|p| {
+            a >= p.len()
+                && self.words[a - p.len()..a]
+                    .iter()
+                    .zip(p)
+                    .all(|(w, x)| w == x)
+        })
+    }
+
+    /// Byte offset where sentence `si` starts.
+    fn sentences_start(&self, si: usize) -> usize {
+        self.ann.sentences.get(si).map_or(usize::MAX, |s| s.start)
     }
 
     /// Whether tokens `from..to` hold a semicolon, a colon or a dash that ends a clause.

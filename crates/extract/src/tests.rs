@@ -212,3 +212,18 @@ fn counts_of_things_are_not_claims_even_after_an_adjective() {
     );
     assert_eq!(c.value, 120.0);
 }
+
+#[test]
+fn a_part_of_a_figure_counts_in_its_metric() {
+    let all = claims(
+        "More than 5,000 people were evacuated on Friday, including about 1,200 from the \
+         besieged town of Izium, officials said.",
+    );
+    let found: Vec<(&str, f64)> = all.iter().map(|c| (c.metric.as_str(), c.value)).collect();
+    assert_eq!(
+        found,
+        vec![("evacuated", 5000.0), ("evacuated", 1200.0)],
+        "{all:#?}"
+    );
+    assert!(all[1].rule.contains("subset-of:evacuated"));
+}
