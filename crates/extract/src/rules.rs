@@ -514,10 +514,34 @@ impl<'a> Doc<'a> {
 
     fn places_in(&self, si: usize) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {
         let s = self.ann.sentences[si];
-        self.ann
-            .entities
+        let dateline = self.dateline_end(s.start, s.end);
+        self.ann.entities.iter().filter(move |e| {
+            e.kind == EntityKind::Place && e.start >= s.start && e.end <= s.end && e.end > dateline
+        })
+    }
+
+    /// Where the dateline of the sentence at `start..end` ends ("GENEVA, March 22 (Agency) —"),
+    /// or `start` if it has none. A dateline says where the reporter is, not where a figure is.
+    fn dateline_end(&self, start: usize, end: usize) -> usize {
+        let sentence = &self.text[start..end];
+        let Some((first, _)) = sentence.split_once(',') else {
+            return start;
+        };
+        let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && first.chars().all(|c| !c.is_lowercase());
+        if !caps {
+            return start;
+        }
+        let cut = (0..=sentence.len().min(160))
+            .rev()
+            .find(|&i| sentence.is_char_boundary(i))
+            .unwrap_or(0);
+        let head = &sentence[..cut];
+        [" — ", " – ", " - "]
             .iter()
-            .filter(move |e| e.kind == EntityKind::Place && e.start >= s.start && e.end <= s.end)
+            .filter_map(|d| head.find(d))
+            .min()
+            .map_or(start, |i| start + i)
     }
 
     /// The country the text is most about: the country of most of its places, by name.

@@ -227,3 +227,18 @@ fn a_part_of_a_figure_counts_in_its_metric() {
     );
     assert!(all[1].rule.contains("subset-of:evacuated"));
 }
+
+#[test]
+fn a_dateline_city_is_not_the_place_of_a_figure() {
+    let c = one(
+        "GENEVA, May 12 (Wire) — More than 120,000 people have fled Sudan since the fighting \
+         began, the UN refugee agency said.",
+        "refugees",
+    );
+    assert_ne!(c.place.as_deref(), Some("Geneva"), "{c:#?}");
+    // Multi-byte text around the dateline cut is safe.
+    let _ = claims(&format!(
+        "KYIV, {} — 40 people were killed.",
+        "ї".repeat(200)
+    ));
+}
