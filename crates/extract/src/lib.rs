@@ -30,11 +30,16 @@ pub struct Claim {
     pub as_of: Option<String>,
     pub source: Option<String>,
     pub hedged: bool,
-    /// Byte range of the sentence that holds the figure.
+    /// Byte range of the sentence that holds the figure (not serialised: byte offsets are
+    /// internal; the application prints the sentence and character offsets).
+    #[serde(skip)]
     pub sentence_start: usize,
+    #[serde(skip)]
     pub sentence_end: usize,
-    /// Byte range of the number.
+    /// Byte range of the number (not serialised, as above).
+    #[serde(skip)]
     pub start: usize,
+    #[serde(skip)]
     pub end: usize,
     /// The rules that produced the claim and its attributes, for `--explain`.
     pub rule: String,

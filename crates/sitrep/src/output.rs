@@ -9,27 +9,17 @@ use crate::annotation::{AnnotatedRecords, EntityRecord, NumberRecord, TimeRecord
 use annotate::text::CharOffsets;
 use serde::Serialize;
 
-/// A claim as printed (shared/spec/claims.md), with character offsets of its number.
+/// A claim as printed (shared/spec/claims.md): the claim's fields, then its sentence, the
+/// character offsets and text of its number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRecord {
-    pub metric: String,
-    pub value: f64,
-    pub value_kind: &'static str,
-    pub value_max: Option<f64>,
-    pub unit: String,
-    pub group: Option<String>,
-    pub side: Option<String>,
-    pub place: Option<String>,
-    pub as_of: Option<String>,
-    pub source: Option<String>,
-    pub hedged: bool,
+    #[serde(flatten)]
+    pub claim: extract::Claim,
     pub sentence: String,
     pub start: usize,
     pub end: usize,
     /// The text of the number.
     pub text: String,
-    /// The rules that produced the claim.
-    pub rule: String,
 }
 
 /// The output records of `claims` over `text`.
@@ -38,22 +28,11 @@ pub fn claim_records(text: &str, claims: &[extract::Claim]) -> Vec<ClaimRecord> 
     claims
         .iter()
         .map(|c| ClaimRecord {
-            metric: c.metric.clone(),
-            value: c.value,
-            value_kind: c.value_kind,
-            value_max: c.value_max,
-            unit: c.unit.clone(),
-            group: c.group.clone(),
-            side: c.side.clone(),
-            place: c.place.clone(),
-            as_of: c.as_of.clone(),
-            source: c.source.clone(),
-            hedged: c.hedged,
             sentence: c.sentence(text).to_owned(),
             start: chars.of(c.start),
             end: chars.of(c.end),
             text: text[c.start..c.end].to_owned(),
-            rule: c.rule.clone(),
+            claim: c.clone(),
         })
         .collect()
 }
