@@ -20,6 +20,23 @@ struct Cluster {
     roles: Vec<String>,
 }
 
+impl Cluster {
+    /// A mention of this person over `start..end`, in `form`, with `role` if the mention gives
+    /// one, else the person's first known role.
+    fn mention(&self, start: usize, end: usize, form: MentionForm, role: Option<String>) -> Entity {
+        Entity {
+            start,
+            end,
+            kind: EntityKind::Person,
+            name: self.name.clone(),
+            form,
+            side: self.side.clone(),
+            role: role.or_else(|| self.roles.first().cloned()),
+            geo: None,
+        }
+    }
+}
+
 fn first_compatible(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
@@ -257,16 +274,7 @@ impl Doc<'_, '_> {
                     } else {
                         MentionForm::Short
                     };
-                    out.push(Entity {
-                        start: p.start,
-                        end: p.end,
-                        kind: EntityKind::Person,
-                        name: c.name.clone(),
-                        form,
-                        side: c.side.clone(),
-                        role: p.role.clone().or_else(|| c.roles.first().cloned()),
-                        geo: None,
-                    });
+                    out.push(c.mention(p.start, p.end, form, p.role.clone()));
                     history.push(Seen {
                         cluster: cid,
                         sent: sent_of(p.start),
@@ -281,16 +289,7 @@ impl Doc<'_, '_> {
                 } => {
                     let Some(cid) = assigned[mi] else { continue };
                     let c = &clusters[cid];
-                    out.push(Entity {
-                        start: *start,
-                        end: *end,
-                        kind: EntityKind::Person,
-                        name: c.name.clone(),
-                        form: MentionForm::Short,
-                        side: c.side.clone(),
-                        role: c.roles.first().cloned(),
-                        geo: None,
-                    });
+                    out.push(c.mention(*start, *end, MentionForm::Short, None));
                     history.push(Seen {
                         cluster: cid,
                         sent: sent_of(*start),
@@ -382,16 +381,7 @@ impl Doc<'_, '_> {
                     if c.side.is_none() {
                         c.side = side.clone();
                     }
-                    out.push(Entity {
-                        start: *start,
-                        end: *end,
-                        kind: EntityKind::Person,
-                        name: c.name.clone(),
-                        form: MentionForm::Title,
-                        side: c.side.clone(),
-                        role: Some(role.clone()),
-                        geo: None,
-                    });
+                    out.push(c.mention(*start, *end, MentionForm::Title, Some(role.clone())));
                     history.push(Seen {
                         cluster: cid,
                         sent: sent_of(*start),
@@ -435,16 +425,7 @@ impl Doc<'_, '_> {
                     let Some(h) = pick else { continue };
                     let cid = h.cluster;
                     let c = &clusters[cid];
-                    out.push(Entity {
-                        start: *start,
-                        end: *end,
-                        kind: EntityKind::Person,
-                        name: c.name.clone(),
-                        form: MentionForm::Pronoun,
-                        side: c.side.clone(),
-                        role: c.roles.first().cloned(),
-                        geo: None,
-                    });
+                    out.push(c.mention(*start, *end, MentionForm::Pronoun, None));
                     history.push(Seen {
                         cluster: cid,
                         sent: s,
