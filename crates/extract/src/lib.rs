@@ -8,10 +8,14 @@
 //! subject of a reporting verb, and its hedge from hedge phrases around it. Lexicons live in
 //! `data/` and are compiled in. The crate performs no I/O.
 
+mod event;
+mod events;
 mod lexicon;
 mod rules;
 
 use serde::Serialize;
+
+pub use event::{Actor, Event, EventCodes, EventKind, EventPlace};
 
 use lexicon::Lexicon;
 
@@ -43,6 +47,21 @@ pub struct Claim {
     pub end: usize,
     /// The rules that produced the claim and its attributes, for `--explain`.
     pub rule: String,
+    /// Which words filled each field (byte offsets; printed by `--explain`).
+    #[serde(skip)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The words that filled one field of a claim or an event, and the rule that read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The field: `metric`, `value`, `group`, `place`, `as_of`, `source`, `hedged`, ...
+    pub field: &'static str,
+    /// The rule that read the words.
+    pub rule: String,
+    /// Byte range of the words in the text.
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Claim {
@@ -83,10 +102,53 @@ impl ClaimExtractor {
     }
 }
 
-/// The extractor is shared by threads: it must stay `Send + Sync`.
+/// What one article yields: its claims and its events.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+}
+
+/// Claims and events together: the one entry point the application uses.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    claims: ClaimExtractor,
+    events: events::EventExtractor,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Self {
+        Extractor {
+            claims: ClaimExtractor::new(),
+            events: events::EventExtractor::new(),
+        }
+    }
+
+    /// The claims and events of `text`, given its annotations and publication date.
+    pub fn extract(
+        &self,
+        text: &str,
+        ann: &annotate::Annotations,
+        published: Option<chrono::NaiveDate>,
+    ) -> Extraction {
+        Extraction {
+            claims: self.claims.claims(text, ann, published),
+            events: self.events.events(text, ann, published),
+        }
+    }
+}
+
+/// The extractors are shared by threads: they must stay `Send + Sync`.
 const _: () = {
     const fn shared<T: Send + Sync>() {}
     shared::<ClaimExtractor>();
+    shared::<Extractor>();
 };
 
 #[cfg(test)]

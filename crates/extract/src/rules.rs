@@ -256,6 +256,7 @@ impl<'a> Doc<'a> {
                 start: n.start,
                 end: n.end,
                 rule,
+                evidence: Vec::new(),
             };
             if let Some(first) = claims.iter_mut().find(|c| {
                 c.metric == claim.metric

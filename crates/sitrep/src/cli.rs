@@ -85,6 +85,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
+        /// With each claim and event, an `explain` list: for each field, the words that
+        /// filled it and the rule that read them.
+        #[arg(long)]
+        explain: bool,
     },
     /// Annotate again the stored articles whose annotations are missing or were made by an
     /// older version of the rules. Prints how many articles were annotated.

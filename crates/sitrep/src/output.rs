@@ -20,10 +20,57 @@ pub struct ClaimRecord {
     pub end: usize,
     /// The text of the number.
     pub text: String,
+    /// With `--explain`: which words filled each field, and by which rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<ExplainRecord>>,
 }
 
-/// The output records of `claims` over `text`.
-pub fn claim_records(text: &str, claims: &[extract::Claim]) -> Vec<ClaimRecord> {
+/// An event as printed: the event's fields, then its sentence, the character offsets and text
+/// of its trigger words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRecord {
+    #[serde(flatten)]
+    pub event: extract::Event,
+    pub sentence: String,
+    pub start: usize,
+    pub end: usize,
+    /// The trigger words.
+    pub text: String,
+    /// With `--explain`: which words filled each field, and by which rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<ExplainRecord>>,
+}
+
+/// The words that filled one field: `{"field", "rule", "text", "start", "end"}`, offsets in
+/// characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExplainRecord {
+    pub field: &'static str,
+    pub rule: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn explain_records(
+    text: &str,
+    chars: &CharOffsets,
+    evidence: &[extract::Evidence],
+) -> Vec<ExplainRecord> {
+    evidence
+        .iter()
+        .map(|e| ExplainRecord {
+            field: e.field,
+            rule: e.rule.clone(),
+            text: text.get(e.start..e.end).unwrap_or_default().to_owned(),
+            start: chars.of(e.start),
+            end: chars.of(e.end),
+        })
+        .collect()
+}
+
+/// The output records of `claims` over `text`; `explain` adds each field's evidence.
+pub fn claim_records(text: &str, claims: &[extract::Claim], explain: bool) -> Vec<ClaimRecord> {
     let chars = CharOffsets::new(text);
     claims
         .iter()
@@ -32,7 +79,24 @@ pub fn claim_records(text: &str, claims: &[extract::Claim]) -> Vec<ClaimRecord> 
             start: chars.of(c.start),
             end: chars.of(c.end),
             text: text[c.start..c.end].to_owned(),
+            explain: explain.then(|| explain_records(text, &chars, &c.evidence)),
             claim: c.clone(),
+        })
+        .collect()
+}
+
+/// The output records of `events` over `text`; `explain` adds each field's evidence.
+pub fn event_records(text: &str, events: &[extract::Event], explain: bool) -> Vec<EventRecord> {
+    let chars = CharOffsets::new(text);
+    events
+        .iter()
+        .map(|e| EventRecord {
+            sentence: e.sentence(text).to_owned(),
+            start: chars.of(e.start),
+            end: chars.of(e.end),
+            text: text[e.start..e.end].to_owned(),
+            explain: explain.then(|| explain_records(text, &chars, &e.evidence)),
+            event: e.clone(),
         })
         .collect()
 }
@@ -56,13 +120,13 @@ pub struct ExtractRecord<'a> {
     /// Every number found, typed (beyond the contract: the material claims are built from).
     pub numbers: &'a [NumberRecord],
     pub claims: Vec<ClaimRecord>,
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<EventRecord>,
     pub meta: &'a BTreeMap<String, serde_json::Value>,
 }
 
 impl<'a> ExtractRecord<'a> {
-    /// The record of an article and its annotations; claims are added with [`claim_records`],
-    /// events stay empty until the events stage exists.
+    /// The record of an article and its annotations; claims and events are added with
+    /// [`claim_records`] and [`event_records`].
     pub fn new(a: &'a Article, ann: &'a AnnotatedRecords) -> Self {
         ExtractRecord {
             id: a.id.as_str(),

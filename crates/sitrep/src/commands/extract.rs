@@ -2,11 +2,16 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitrep::annotation;
-use sitrep::output::{ExtractRecord, claim_records};
+use sitrep::output::{ExtractRecord, claim_records, event_records};
 
 use crate::cli::{ExtractFormat, ReadArgs};
 
-pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<ExitCode> {
+pub fn run(
+    inputs: &[String],
+    read: &ReadArgs,
+    format: ExtractFormat,
+    explain: bool,
+) -> Result<ExitCode> {
     let resolved = ingest::resolve(inputs);
     let mut failed = resolved.errors.len();
     for e in &resolved.errors {
@@ -14,7 +19,7 @@ pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<
     }
     let ingestor = ingest::Ingestor::new(read.options());
     let annotator = annotate::Annotator::new();
-    let extractor = extract::ClaimExtractor::new();
+    let extractor = extract::Extractor::new();
     let mut result = Ok(true);
     for input in &resolved.inputs {
         ingestor.read(input, &mut |r| match r {
@@ -25,13 +30,14 @@ pub fn run(inputs: &[String], read: &ReadArgs, format: ExtractFormat) -> Result<
                 annotation::infer_published(&annotator, &mut article);
                 let annotations = annotation::annotate(&annotator, &article);
                 let ann = annotation::records(&article.text, &annotations);
-                let claims = extractor.claims(
+                let found = extractor.extract(
                     &article.text,
                     &annotations,
                     article.published.map(|p| p.date),
                 );
                 let mut record = ExtractRecord::new(&article, &ann);
-                record.claims = claim_records(&article.text, &claims);
+                record.claims = claim_records(&article.text, &found.claims, explain);
+                record.events = event_records(&article.text, &found.events, explain);
                 let json = match format {
                     ExtractFormat::Jsonl => serde_json::to_string(&record),
                     ExtractFormat::Json => serde_json::to_string_pretty(&record),

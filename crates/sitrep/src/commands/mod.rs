@@ -43,7 +43,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             read,
             format,
-        } => extract::run(&inputs, &read, format),
+            explain,
+        } => extract::run(&inputs, &read, format, explain),
         Command::Reindex => {
             let mut store = open_existing(&db)?;
             let n = sitrep::pipeline::reindex(&mut store)
