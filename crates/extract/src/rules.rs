@@ -135,7 +135,7 @@ impl<'a> Doc<'a> {
             sentence_tokens,
             paragraph,
             cues: Vec::new(),
-            quotes: attribution::find_quotes(text),
+            quotes: attribution::find_quotes(text, &ann.sentences),
             resolving: std::cell::Cell::new(0),
         };
         doc.cues = doc.find_phrases_cues();
@@ -166,6 +166,12 @@ impl<'a> Doc<'a> {
             .filter(|_| self.sentence_of.get(k) == self.sentence_of.get(k - 1))
             .max_by_key(|p| p.len())
             .map(|p| (k - p.len(), k))
+    }
+
+    /// The sentence of token `k` and its token range, if `k` is in one.
+    fn sentence_at(&self, k: usize) -> Option<(usize, (usize, usize))> {
+        let si = *self.sentence_of.get(k)?;
+        Some((si, *self.sentence_tokens.get(si)?))
     }
 
     /// Whether a country-level place starts at token `k`.

@@ -56,46 +56,75 @@ fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "«" | "»")
 }
 
-/// The quotations of a text, paragraph by paragraph. Typographic marks pair up; a straight
-/// mark opens or closes. A quotation left open ends with its paragraph.
-pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
+/// How many sentences a quotation left open covers, from the one it opens in: a quotation that
+/// runs on to the next paragraph closes none, and text that lost its paragraph breaks must not
+/// turn the rest of a long paragraph into speech.
+const OPEN_QUOTE_SENTENCES: usize = 3;
+
+/// Whether the straight quotation mark at byte `i` of `para` opens a quotation (after a space, a
+/// bracket, a dash or a colon, or at the start) rather than closes one.
+fn opens(para: &str, i: usize) -> bool {
+    let before = para[..i].chars().next_back();
+    let after = para[i + 1..].chars().next();
+    match before {
+        None => true,
+        Some(c) if c.is_whitespace() || "([{—–-:,".contains(c) => {
+            // `" ` after a space closes nothing and opens nothing useful: take it as opening
+            // only when words follow.
+            after.is_some_and(|c| !c.is_whitespace())
+        }
+        Some(_) => false,
+    }
+}
+
+/// The quotations of a text, paragraph by paragraph. Typographic marks say whether they open or
+/// close; a straight mark opens after a space or at the start of a paragraph and closes after a
+/// word or punctuation. A quotation left open ends with its paragraph, or after
+/// [`OPEN_QUOTE_SENTENCES`] sentences, or where the next one opens.
+pub(super) fn find_quotes(text: &str, sentences: &[annotate::Sentence]) -> Vec<Quote> {
+    let open_end = |start: usize, limit: usize| {
+        let first = sentences.partition_point(|s| s.end <= start);
+        sentences
+            .get(first + OPEN_QUOTE_SENTENCES - 1)
+            .map_or(limit, |s| s.end.min(limit))
+    };
     let mut quotes = Vec::new();
     let mut base = 0;
     for para in text.split('\n') {
+        let para_end = base + para.len();
         let mut open: Option<usize> = None;
         for (i, c) in para.char_indices() {
             let at = base + i;
-            let end = at + c.len_utf8();
-            match c {
-                '“' | '«' if open.is_none() => open = Some(at),
-                '”' | '»' => {
-                    if let Some(s) = open.take() {
-                        quotes.push(Quote {
-                            start: s,
-                            end,
-                            closed: true,
-                        });
-                    }
-                }
-                '"' => match open.take() {
-                    Some(s) => quotes.push(Quote {
+            let opening = match c {
+                '“' | '«' => true,
+                '”' | '»' => false,
+                '"' => opens(para, i),
+                _ => continue,
+            };
+            if opening {
+                if let Some(s) = open.replace(at) {
+                    quotes.push(Quote {
                         start: s,
-                        end,
-                        closed: true,
-                    }),
-                    None => open = Some(at),
-                },
-                _ => {}
+                        end: open_end(s, at),
+                        closed: false,
+                    });
+                }
+            } else if let Some(s) = open.take() {
+                quotes.push(Quote {
+                    start: s,
+                    end: at + c.len_utf8(),
+                    closed: true,
+                });
             }
         }
         if let Some(s) = open {
             quotes.push(Quote {
                 start: s,
-                end: base + para.len(),
+                end: open_end(s, para_end),
                 closed: false,
             });
         }
-        base += para.len() + 1;
+        base = para_end + 1;
     }
     quotes
 }
@@ -124,7 +153,8 @@ impl Doc<'_> {
             .flatten()
             .and_then(|o| {
                 let (k, _) = self.token_range(o.start, o.end)?;
-                Some((self.sentence_of[k], (o.start, o.end)))
+                let (si, _) = self.sentence_at(k)?;
+                Some((si, (o.start, o.end)))
             });
         Source {
             text: self.shown(i),
@@ -217,16 +247,31 @@ impl Doc<'_> {
 
     /// The source of a figure at tokens `a..b` (byte `at`) in sentence `si`.
     pub(super) fn source(&self, si: usize, a: usize, b: usize, at: usize) -> Option<Source> {
-        if let Some(q) = self.quote_at(at)
-            && let Some(src) = self.quote_speaker(q)
-        {
+        // A figure inside a quotation is its speaker's. A quotation left open may run past the
+        // speech into narration: there the sentence's own attribution comes first.
+        let quote = self.quote_at(at);
+        let closed = quote.is_some_and(|q| self.quotes[q].closed);
+        if closed && let Some(src) = quote.and_then(|q| self.quote_speaker(q)) {
             return Some(src);
         }
-        if let Some(src) = self.according(si) {
-            return Some(src);
-        }
+        let own = self.according(si).or_else(|| self.verb_source(si, a, b));
+        // A sentence inside it that reports words itself ("X said ...") is narration, not the
+        // open quotation.
         let (s0, s1) = self.sentence_tokens[si];
-        // The subject of the reporting verb nearest the figure.
+        own.or_else(|| {
+            quote
+                .filter(|&q| {
+                    !(s0..s1).any(|k| {
+                        self.ann.tokens[k].start > self.quotes[q].start && self.is_verb_at(k)
+                    })
+                })
+                .and_then(|q| self.quote_speaker(q))
+        })
+    }
+
+    /// The subject of the reporting verb nearest a figure at tokens `a..b` in sentence `si`.
+    fn verb_source(&self, si: usize, a: usize, b: usize) -> Option<Source> {
+        let (s0, s1) = self.sentence_tokens[si];
         let mut best: Option<(usize, Source)> = None;
         for k in s0..s1 {
             let Some(len) = self.verb_at(k) else {
@@ -409,7 +454,7 @@ impl Doc<'_> {
     }
 
     fn find_antecedent(&self, p: usize) -> Option<Source> {
-        let si = self.sentence_of[p];
+        let (si, _) = self.sentence_at(p)?;
         let singular = self.words[p] == "it";
         let (pstart, pend) = self.span(p, p + 1);
         let fits = |e: &Entity| match e.kind {
@@ -513,8 +558,13 @@ impl Doc<'_> {
         if let Some(src) = own(q) {
             return Some(src);
         }
+        // A quotation that continues the one just before it: in the same paragraph, in the
+        // sentence after the one where that one ends.
         let prev = self.quotes.get(qi.checked_sub(1)?)?;
-        if !self.text[prev.end..q.start].contains('\n') {
+        let sentence = |at: usize| self.ann.sentences.partition_point(|s| s.end <= at);
+        if !self.text[prev.end..q.start].contains('\n')
+            && sentence(q.start) <= sentence(prev.end.saturating_sub(1)) + 1
+        {
             return own(prev).map(|mut src| {
                 src.rule = "quote-continued";
                 src
@@ -545,7 +595,15 @@ impl Doc<'_> {
             let Some(len) = self.verb_at(k) else {
                 continue;
             };
-            let s1 = self.sentence_tokens[self.sentence_of[k]].1;
+            // "..." Diane Granger said: "..." introduces the next quotation.
+            if self
+                .words
+                .get(k + len)
+                .is_some_and(|w| w == ":" || is_quote_mark(w))
+            {
+                return None;
+            }
+            let (_, (_, s1)) = self.sentence_at(k)?;
             let src = if k == lo {
                 self.subject_after(k + len, s1)
             } else {
@@ -586,8 +644,7 @@ impl Doc<'_> {
             if k + len > p {
                 continue;
             }
-            let si = self.sentence_of[k];
-            let (s0, s1) = self.sentence_tokens[si];
+            let (_, (s0, s1)) = self.sentence_at(k)?;
             return self.subject(k, k + len, s0, s1).map(|mut s| {
                 s.rule = "quote-speaker";
                 s

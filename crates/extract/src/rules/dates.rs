@@ -64,7 +64,9 @@ impl Doc<'_> {
         if self.phrase_ending(d.token, &self.lex.starts).is_some() {
             return true;
         }
-        let s0 = self.sentence_tokens[self.sentence_of[d.token]].0;
+        let Some((_, (s0, _))) = self.sentence_at(d.token) else {
+            return false;
+        };
         (d.token.saturating_sub(PERIOD_WINDOW).max(s0)..d.token)
             .rev()
             .take_while(|&k| !matches!(self.words[k].as_str(), "," | ";" | ":"))
@@ -74,7 +76,9 @@ impl Doc<'_> {
     /// Whether a date gives when a source spoke: a reporting verb shortly before it ("said on
     /// Monday", "told reporters Tuesday").
     fn statement_date(&self, d: &DateAt) -> bool {
-        let s0 = self.sentence_tokens[self.sentence_of[d.token]].0;
+        let Some((_, (s0, _))) = self.sentence_at(d.token) else {
+            return false;
+        };
         (d.token.saturating_sub(STATEMENT_WINDOW).max(s0)..d.token)
             .rev()
             .take_while(|&k| !matches!(self.words[k].as_str(), "," | ";" | ":" | "that"))

@@ -210,3 +210,26 @@ fn a_subject_after_an_honorific_with_words_before_the_verb() {
     );
     assert_eq!(c.source.as_deref(), Some("Haddad"), "{c:#?}");
 }
+
+#[test]
+fn a_speaker_who_opens_the_next_quotation_is_not_the_speaker_of_the_one_before() {
+    let text = "One caller asked: \"Hundreds of families were evacuated - where will they live?\" \
+                A nurse, Maria Lopes, said: \"Who will pay for it?\"";
+    let c = one(text, "evacuated");
+    assert_ne!(c.source.as_deref(), Some("Maria Lopes"), "{c:#?}");
+}
+
+#[test]
+fn an_open_quotation_does_not_swallow_the_narration_after_it() {
+    // The quotation opened by the mayor is never closed (as when a quotation runs on to the next
+    // paragraph); the sentence with its own reporting verb is the article's narration.
+    let text = "Mayor Ivan Petrenko said: \"We will rebuild every school. The people here are \
+                strong. Relief workers reported that 600 people were evacuated from the valley.";
+    let c = one(text, "evacuated");
+    assert_ne!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+    // Inside the quotation, the figure is the mayor's.
+    let text = "Mayor Ivan Petrenko said: \"We will rebuild every school. Some 600 people were \
+                evacuated from the valley.";
+    let c = one(text, "evacuated");
+    assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+}
