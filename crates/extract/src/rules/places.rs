@@ -3,6 +3,10 @@
 use annotate::{Entity, EntityKind};
 
 use super::attribution::Source;
+
+/// How many sentences back, within its paragraph, the city a figure is about may be named ("The
+/// city ..."). Text that lost its paragraph breaks has paragraphs of dozens of sentences.
+const CITY_BACK: usize = 2;
 use super::{Doc, Found};
 
 impl<'a> Doc<'a> {
@@ -10,8 +14,8 @@ impl<'a> Doc<'a> {
     /// word ("in", "from") or in the possessive; else a place below country level in the
     /// sentence; else, for a figure stated through a pronoun ("He said ..."), a place below
     /// country level in the sentence that names the pronoun's antecedent (its first); else the
-    /// first city of the nearest sentence before in the same paragraph that names one ("the
-    /// city"); else `None`.
+    /// first city of the nearest of the [`CITY_BACK`] sentences before, in the same paragraph,
+    /// that names one ("the city"); else `None`.
     pub(super) fn place(
         &self,
         si: usize,
@@ -41,7 +45,7 @@ impl<'a> Doc<'a> {
             return Some(found(e, "pronoun-antecedent-place"));
         }
         let para = self.paragraph[si];
-        (0..si)
+        (si.saturating_sub(CITY_BACK)..si)
             .rev()
             .take_while(|&j| self.paragraph[j] == para)
             .find_map(|j| {
