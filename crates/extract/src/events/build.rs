@@ -13,7 +13,7 @@ use crate::{Actor, Claim, Event, EventKind, EventPlace, Evidence};
 /// How far (in tokens) a verb's subject or object may stand from it.
 const ARGUMENT_WINDOW: usize = 12;
 /// How far back (in tokens) a place's role word may stand ("in the besieged city of X").
-const ROLE_WINDOW: usize = 4;
+const ROLE_WINDOW: usize = 5;
 /// How many words a free-text attribute (a topic, a charge, a condition) may take.
 const PHRASE_WORDS: usize = 14;
 
@@ -121,6 +121,29 @@ impl Builder<'_, '_> {
             },
             kind.as_str()
         );
+        // "in shelled cities", "the bombed theatre": a verb used as an adjective reports no
+        // event of its own.
+        if self.found.trigger.verb
+            && ta > self.s0()
+            && self
+                .lex
+                .cues("adjectival")
+                .any(|c| c.words.len() == 1 && c.words[0] == self.view.words[ta - 1])
+        {
+            return None;
+        }
+        // "rejected the claims": a rejection is a denial only of something claimed.
+        if kind == EventKind::Denial && self.found.trigger.weak {
+            let window = tb..self.s1().min(tb + 6);
+            let claimed = self.lex.cues("claim-noun").any(|c| {
+                window
+                    .clone()
+                    .any(|k| self.view.phrase_at(k, &c.words, self.s1()))
+            });
+            if !claimed {
+                return None;
+            }
+        }
         let mut attributes: BTreeMap<String, Value> = BTreeMap::new();
         let mut actors: Vec<Actor> = Vec::new();
         let places = self.places();
@@ -408,15 +431,28 @@ impl Builder<'_, '_> {
                 } else {
                     ("denier", "denies")
                 };
+                // "X has been accused of": the subject is the accused.
+                let passive = self.passive_before();
+                let subject_role = if passive { "accused" } else { subject_role };
                 for (i, a, b) in self.subjects() {
                     push_actor(self.lex, &mut actors, self.view.entity(i), subject_role);
                     evidence.push(self.evidence("actors", subject_role, a, b));
                 }
-                let reciprocal = ["each other", "one another"].iter().any(|p| {
+                let reciprocal = ["each other", "one another", "the other"].iter().any(|p| {
                     let words: Vec<String> = p.split(' ').map(str::to_owned).collect();
                     self.view.phrase_at(tb, &words, self.s1())
                 });
                 if kind == EventKind::Accusation && reciprocal {
+                    // "Kyiv and Moscow each accusing the other": the places before the verb
+                    // act when no actor is named.
+                    if actors.is_empty() {
+                        for (i, a, b) in self.view.entities_in(self.si) {
+                            if b <= ta && ta - b <= 4 {
+                                push_actor(self.lex, &mut actors, self.view.entity(i), "accuser");
+                                evidence.push(self.evidence("actors", "accuser-reciprocal", a, b));
+                            }
+                        }
+                    }
                     let accusers: Vec<Actor> = actors.clone();
                     for a in accusers {
                         actors.push(Actor {
@@ -425,7 +461,7 @@ impl Builder<'_, '_> {
                         });
                     }
                     evidence.push(self.evidence("actors", "accused-reciprocal", tb, tb + 2));
-                } else if kind == EventKind::Accusation {
+                } else if kind == EventKind::Accusation && !passive {
                     if let Some((i, a, b)) = self.object() {
                         push_actor(self.lex, &mut actors, self.view.entity(i), "accused");
                         evidence.push(self.evidence("actors", "accused", a, b));
@@ -606,6 +642,7 @@ impl Builder<'_, '_> {
                     && t.end <= s.end
                     && matches!(t.kind, TimeType::Date | TimeType::Time)
                     && t.value.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    && !self.not_date(t.start)
             })
             .collect();
         let (at, _) = self.view.span(self.found.a, self.found.b);
@@ -660,6 +697,24 @@ impl Builder<'_, '_> {
         (Some(first.value.clone()), None)
     }
 
+    /// Whether the time starting at byte `start` follows a word that makes it no date of the
+    /// event ("since February 24").
+    fn not_date(&self, start: usize) -> bool {
+        let Some((a, _)) = self.view.token_range(start, start + 1) else {
+            return false;
+        };
+        // The cue may stand a few words before, in the same clause: "since Moscow launched
+        // its invasion two weeks ago".
+        (a.saturating_sub(6).max(self.s0())..a)
+            .rev()
+            .take_while(|&k| self.view.ann.tokens[k].kind != TokenKind::Punct)
+            .any(|k| {
+                self.lex
+                    .cues("not-date")
+                    .any(|c| c.words.len() == 1 && c.words[0] == self.view.words[k])
+            })
+    }
+
     fn text_between(&self, a: usize, b: usize) -> &str {
         self.view.text.get(a..b).unwrap_or("")
     }
@@ -677,9 +732,13 @@ impl Builder<'_, '_> {
     /// The first claim of the sentence with one of `metrics`.
     fn claim_of(&self, metrics: &[&str]) -> Option<&Claim> {
         let s = self.view.ann.sentences[self.si];
+        let (at, _) = self.view.span(self.found.a, self.found.b);
         self.claims
             .iter()
-            .find(|c| c.start >= s.start && c.end <= s.end && metrics.contains(&c.metric.as_str()))
+            .filter(|c| {
+                c.start >= s.start && c.end <= s.end && metrics.contains(&c.metric.as_str())
+            })
+            .min_by_key(|c| c.start.abs_diff(at))
     }
 
     /// The words from token `k` to the end of their clause (a comma, a semicolon, a full
@@ -819,31 +878,38 @@ impl Builder<'_, '_> {
             .find(|&(_, a, _)| !(tb..a).any(|k| self.view.clause_break(k)))
     }
 
+    /// Whether a passive auxiliary stands just before the trigger ("was hit", "have been
+    /// accused").
+    fn passive_before(&self) -> bool {
+        let ta = self.found.a;
+        ta > self.s0()
+            && self.lex.cues("passive").any(|c| {
+                (ta.saturating_sub(2).max(self.s0())..ta)
+                    .any(|k| self.view.phrase_at(k, &c.words, ta))
+            })
+    }
+
     /// Who carried out an attack: "by X" after a passive verb or a noun, else the verb's
     /// subject when it is a party.
     fn agent(&self) -> Option<(usize, usize, usize)> {
-        let (ta, tb) = (self.found.a, self.found.b);
-        let passive = ta > self.s0()
-            && self
-                .lex
-                .cues("passive")
-                .any(|c| (ta.saturating_sub(2)..ta).any(|k| self.view.phrase_at(k, &c.words, ta)));
+        let tb = self.found.b;
+        let passive = self.passive_before();
         let by = self.view.entities_in(self.si).find(|&(i, a, _)| {
             a > tb
                 && a <= tb + ARGUMENT_WINDOW
                 && self.view.words[a - 1] == "by"
-                && is_party(self.view.entity(i))
+                && self.warring_party(self.view.entity(i))
         });
         if by.is_some() || passive || !self.found.trigger.verb {
             return by.or_else(|| {
                 (!self.found.trigger.verb)
                     .then(|| self.subject())
                     .flatten()
-                    .filter(|&(i, _, _)| is_party(self.view.entity(i)))
+                    .filter(|&(i, _, _)| self.warring_party(self.view.entity(i)))
             });
         }
         self.subject()
-            .filter(|&(i, _, _)| is_party(self.view.entity(i)))
+            .filter(|&(i, _, _)| self.warring_party(self.view.entity(i)))
     }
 
     /// Who reports the event: "according to X", or the subject of a reporting verb.

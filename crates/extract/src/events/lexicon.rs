@@ -114,8 +114,8 @@ impl EventLexicon {
             {
                 lex.triggers.push(Trigger {
                     kind,
-                    verb: pos != "noun",
-                    weak: pos == "weak",
+                    verb: pos.ends_with("verb"),
+                    weak: pos.starts_with("weak"),
                     words: words(phrase),
                 });
             }

@@ -50,7 +50,10 @@ fn same(a: &Event, b: &Event) -> bool {
     }
     let attr = |e: &Event, k: &str| e.attributes.get(k).cloned();
     match a.kind {
-        EventKind::Attack => compatible(&attr(a, "target"), &attr(b, "target")),
+        // Strikes merge on the same target, or on the same place when neither names one.
+        EventKind::Attack => {
+            attr(a, "target") == attr(b, "target") && a.place.is_some() == b.place.is_some()
+        }
         EventKind::Contact => overlap(&names(a, &["participant"]), &names(b, &["participant"])),
         EventKind::Accusation => {
             overlap(&names(a, &["accuser"]), &names(b, &["accuser"]))
