@@ -22,6 +22,13 @@ const STOP_WORDS: [&str; 8] = [
     "and", "but", "while", "after", "as", "because", "which", "saying",
 ];
 
+/// Words that end the gap between a verb and its object, or a place's role word and the
+/// place: a new phrase or clause starts.
+const GAP_BREAKS: [&str; 14] = [
+    "in", "when", "as", "after", "before", "by", "and", "or", "to", "from", "between", "with",
+    "than", "while",
+];
+
 /// A trigger found in a sentence: token range and the trigger's entry.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found<'l> {
@@ -176,6 +183,7 @@ impl Builder<'_, '_> {
 
         // Date and window.
         let (date, date_end) = self.date(&mut evidence, &mut attributes);
+        let source = self.source(&mut evidence);
 
         let place_of = |p: &RolePlace| {
             let e = self.view.entity(p.entity);
@@ -365,11 +373,21 @@ impl Builder<'_, '_> {
                     attributes.insert("target".into(), Value::from(t.label.clone()));
                     evidence.push(self.evidence("attributes.target", t.label.clone(), a, b));
                 }
-                main_place = with_role("location")
-                    .filter(|p| p.a >= tb)
-                    .find(local)
-                    .or_else(|| with_role("location").find(local))
-                    .or_else(|| places.iter().find(local));
+                // Without a target, the place is what was struck: it must follow the trigger
+                // closely ("shelled Kharkiv", "shelling of Chernihiv"), not stand anywhere.
+                main_place = if target.is_none() {
+                    places.iter().filter(local).find(|p| {
+                        p.a >= tb
+                            && (self.plain_gap(tb, p.a, 6)
+                                || (p.cued && self.plain_gap(tb, p.a.saturating_sub(1), 5)))
+                    })
+                } else {
+                    with_role("location")
+                        .filter(|p| p.a >= tb)
+                        .find(local)
+                        .or_else(|| with_role("location").find(local))
+                        .or_else(|| places.iter().find(local))
+                };
                 if target.is_none() && main_place.is_none() {
                     return None;
                 }
@@ -403,10 +421,7 @@ impl Builder<'_, '_> {
                     .words
                     .first()
                     .is_some_and(|w| w != "capture");
-                let plain = |from: usize, to: usize| {
-                    to.saturating_sub(from) <= 6
-                        && !(from..to).any(|k| self.view.ann.tokens[k].kind == TokenKind::Punct)
-                };
+                let plain = |from: usize, to: usize| self.plain_gap(from, to, 6);
                 main_place = if passive_form {
                     places.iter().rev().find(|p| p.a < ta)
                 } else {
@@ -474,6 +489,32 @@ impl Builder<'_, '_> {
                         evidence.push(self.evidence("actors", "accused-phrase", a, b));
                     }
                 }
+                // "X has been accused of ..., according to Y": the source accuses.
+                if kind == EventKind::Accusation
+                    && !actors.iter().any(|a| a.role == "accuser")
+                    && let Some(src) = &source
+                {
+                    actors.insert(
+                        0,
+                        Actor {
+                            name: src.clone(),
+                            role: "accuser",
+                            side: None,
+                        },
+                    );
+                }
+                if kind == EventKind::Accusation
+                    && passive
+                    && !actors.iter().any(|a| a.role == "accused")
+                    && let Some((text, a, b)) = self.noun_phrase_before_verb()
+                {
+                    actors.push(Actor {
+                        name: text,
+                        role: "accused",
+                        side: None,
+                    });
+                    evidence.push(self.evidence("actors", "accused-phrase", a, b));
+                }
                 if actors.is_empty() {
                     return None;
                 }
@@ -497,7 +538,6 @@ impl Builder<'_, '_> {
                 evidence.push(self.evidence("place", p.role, a, b));
             }
         }
-        let source = self.source(&mut evidence);
         let hedged = self.hedged(&mut evidence);
         if hedged {
             rule.push_str("; hedged");
@@ -576,6 +616,14 @@ impl Builder<'_, '_> {
                 if self.view.ann.tokens[k].kind == TokenKind::Punct
                     && !matches!(self.view.words[k].as_str(), "'s" | "'" | "-")
                 {
+                    break;
+                }
+                // "talks between Moscow and Kyiv": a role word further back is not this
+                // place's.
+                if matches!(
+                    self.view.words[k].as_str(),
+                    "between" | "and" | "with" | "or"
+                ) {
                     break;
                 }
                 for c in self.lex.cues("place") {
@@ -805,6 +853,31 @@ impl Builder<'_, '_> {
         (b > a).then(|| (self.view.words_text(a, b).to_owned(), a, b))
     }
 
+    /// Whether token `k` is an auxiliary of a passive or perfect verb.
+    fn auxiliary(&self, k: usize) -> bool {
+        let w = &self.view.words[k];
+        matches!(w.as_str(), "have" | "has" | "had")
+            || self.lex.cues("passive").any(|c| c.words.first() == Some(w))
+    }
+
+    /// The words of the subject before a passive verb ("Russian commanders have been
+    /// accused"): up to six words back from the auxiliaries, stopping at punctuation.
+    fn noun_phrase_before_verb(&self) -> Option<(String, usize, usize)> {
+        let s0 = self.s0();
+        let mut b = self.found.a;
+        while b > s0 && self.auxiliary(b - 1) {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > s0 && a + 6 > b && self.view.ann.tokens[a - 1].kind == TokenKind::Word {
+            a -= 1;
+        }
+        while a < b && matches!(self.view.words[a].as_str(), "the" | "a" | "an") {
+            a += 1;
+        }
+        (b > a).then(|| (self.view.words_text(a, b).to_owned(), a, b))
+    }
+
     /// The actor entity right after a cue of `label` (within three tokens).
     fn after_cue(&self, label: &str) -> Option<(usize, usize, usize)> {
         let (s0, s1) = (self.s0(), self.s1());
@@ -876,6 +949,16 @@ impl Builder<'_, '_> {
                 a >= tb && a - tb <= ARGUMENT_WINDOW && can_act(self.view.entity(i))
             })
             .find(|&(_, a, _)| !(tb..a).any(|k| self.view.clause_break(k)))
+    }
+
+    /// Whether tokens `from..to` are at most `max` words that keep a verb next to its object:
+    /// no punctuation, and no word that starts a new phrase ("in 2014 when Russia").
+    fn plain_gap(&self, from: usize, to: usize, max: usize) -> bool {
+        to.saturating_sub(from) <= max
+            && (from..to).all(|k| {
+                self.view.ann.tokens[k].kind != TokenKind::Punct
+                    && !GAP_BREAKS.contains(&self.view.words[k].as_str())
+            })
     }
 
     /// Whether a passive auxiliary stands just before the trigger ("was hit", "have been

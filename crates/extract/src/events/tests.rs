@@ -366,3 +366,39 @@ fn every_event_explains_its_trigger() {
         assert!(!e.codes.cameo.is_empty() && !e.codes.plover.is_empty());
     }
 }
+
+#[test]
+fn shelling_in_a_city_is_an_attack_on_it_but_shelling_elsewhere_in_the_sentence_is_not() {
+    let e = one(
+        "Heavy shelling in Chernihiv continued overnight, officials said.",
+        "2022-03-12",
+        EventKind::Attack,
+    );
+    assert_eq!(e.place.as_deref(), Some("Chernihiv"));
+    let all = events(
+        "Amid another night of shelling, the two ministers met for talks in Antalya.",
+        "2022-03-10",
+    );
+    assert!(all.iter().all(|e| e.kind != EventKind::Attack), "{all:#?}");
+}
+
+#[test]
+fn a_past_participle_after_a_noun_is_no_capture() {
+    let all = events(
+        "Ukraine said Russian forces were laying mines captured in 2014 when Russia annexed Crimea.",
+        "2022-03-30",
+    );
+    assert!(all.iter().all(|e| e.kind != EventKind::Capture), "{all:#?}");
+}
+
+#[test]
+fn a_passive_accusation_takes_its_source_as_accuser() {
+    let e = one(
+        "Russian commanders have been accused of using cluster munitions, according to Human \
+         Rights Watch.",
+        "2022-03-30",
+        EventKind::Accusation,
+    );
+    assert_eq!(actors(&e, "accused").len(), 1, "{e:#?}");
+    assert_eq!(actors(&e, "accuser").len(), 1, "{e:#?}");
+}
