@@ -45,6 +45,8 @@ pub(crate) struct EventLexicon {
     /// Codes by type and variant ("-" for the default).
     codes: HashMap<(EventKind, String), EventCodes>,
     pub triggers: Vec<Trigger>,
+    /// Indices into `triggers` by their first word.
+    pub triggers_by_first: HashMap<String, Vec<usize>>,
     pub status: Vec<StatusCue>,
     pub default_status: HashMap<EventKind, String>,
     pub targets: Vec<Labelled>,
@@ -118,6 +120,14 @@ impl EventLexicon {
                     weak: pos.starts_with("weak"),
                     words: words(phrase),
                 });
+            }
+        }
+        for (i, t) in lex.triggers.iter().enumerate() {
+            if let Some(first) = t.words.first() {
+                lex.triggers_by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push(i);
             }
         }
         for l in lines(STATUS) {

@@ -81,8 +81,11 @@ impl EventExtractor {
         while k < s1 {
             let best = self
                 .lex
-                .triggers
-                .iter()
+                .triggers_by_first
+                .get(&view.words[k])
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.lex.triggers[i])
                 .filter(|t| view.phrase_at(k, &t.words, s1))
                 .max_by_key(|t| t.words.len());
             match best {
