@@ -139,6 +139,17 @@ impl Builder<'_, '_> {
         {
             return None;
         }
+        // "its aircraft had not struck any targets": what did not happen is no event (a
+        // denial reports it).
+        if self.found.trigger.verb
+            && matches!(
+                kind,
+                EventKind::Attack | EventKind::Capture | EventKind::Evacuation
+            )
+            && self.negated(ta)
+        {
+            return None;
+        }
         // "rejected the claims": a rejection is a denial only of something claimed.
         if kind == EventKind::Denial && self.found.trigger.weak {
             let window = tb..self.s1().min(tb + 6);
@@ -177,8 +188,17 @@ impl Builder<'_, '_> {
             }
         }
         if let Some((_, k, end, s)) = best {
+            // "no agreement was reached on a ceasefire": what was not agreed is only proposed.
+            let negated = self.negated(k)
+                && matches!(s, "agreed" | "declared" | "opened" | "held" | "completed");
+            let s = if negated { "proposed" } else { s };
             status = Some(s.to_owned());
-            evidence.push(self.evidence("status", format!("status-cue:{s}"), k, end));
+            let rule = if negated {
+                format!("status-cue-negated:{s}")
+            } else {
+                format!("status-cue:{s}")
+            };
+            evidence.push(self.evidence("status", rule, k, end));
         }
 
         // Date and window.
@@ -851,6 +871,17 @@ impl Builder<'_, '_> {
             k
         };
         (b > a).then(|| (self.view.words_text(a, b).to_owned(), a, b))
+    }
+
+    /// Whether a negation stands in the three words before token `k`, in its clause.
+    fn negated(&self, k: usize) -> bool {
+        let from = k.saturating_sub(3).max(self.s0());
+        (from..k).any(|j| {
+            self.lex
+                .cues("negation")
+                .any(|c| self.view.phrase_at(j, &c.words, k))
+                && (j..k).all(|x| self.view.ann.tokens[x].kind != TokenKind::Punct)
+        })
     }
 
     /// Whether token `k` is an auxiliary of a passive or perfect verb.

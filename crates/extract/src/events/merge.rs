@@ -51,9 +51,11 @@ fn same(a: &Event, b: &Event) -> bool {
     let attr = |e: &Event, k: &str| e.attributes.get(k).cloned();
     match a.kind {
         // Strikes merge on the same target, or on the same place when neither names one.
-        EventKind::Attack => {
-            attr(a, "target") == attr(b, "target") && a.place.is_some() == b.place.is_some()
-        }
+        EventKind::Attack => match (attr(a, "target"), attr(b, "target")) {
+            (Some(x), Some(y)) => x == y,
+            (None, None) => a.place.is_some() && b.place.is_some(),
+            _ => false,
+        },
         EventKind::Contact => overlap(&names(a, &["participant"]), &names(b, &["participant"])),
         EventKind::Accusation => {
             overlap(&names(a, &["accuser"]), &names(b, &["accuser"]))
