@@ -22,6 +22,12 @@ const STOP_WORDS: [&str; 8] = [
     "and", "but", "while", "after", "as", "because", "which", "saying",
 ];
 
+/// Words that are never the subject of a verb.
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "a", "an", "and", "or", "but", "that", "which", "who", "it", "he", "she", "they", "has",
+    "have", "had", "was", "were", "is", "are", "also", "not", "later", "then",
+];
+
 /// Words that end the gap between a verb and its object, or a place's role word and the
 /// place: a new phrase or clause starts.
 const GAP_BREAKS: [&str; 14] = [
@@ -138,6 +144,39 @@ impl Builder<'_, '_> {
                 .any(|c| c.words.len() == 1 && c.words[0] == self.view.words[ta - 1])
         {
             return None;
+        }
+        // "air raid sirens", "halt strikes": the trigger names no event that happened.
+        let word_is = |k: usize, label: &str| {
+            self.view.words.get(k).is_some_and(|w| {
+                self.lex
+                    .cues(label)
+                    .any(|c| c.words.len() == 1 && &c.words[0] == w)
+            })
+        };
+        if (tb < self.s1() && word_is(tb, "not-event-after"))
+            || (ta > self.s0() && word_is(ta - 1, "not-event-before"))
+            || (ta > self.s0() + 1 && word_is(ta - 2, "not-event-before"))
+        {
+            return None;
+        }
+        // "the earthquake struck": a disaster, not an attack.
+        if kind == EventKind::Attack
+            && (ta.saturating_sub(3).max(self.s0())..ta).any(|k| word_is(k, "natural"))
+        {
+            return None;
+        }
+        // "called the strike a war crime": an accusation only with a charge.
+        if self.found.trigger.needs_charge {
+            let end = self.s1().min(tb + 8);
+            let charged = (tb..end).any(|k| {
+                self.lex
+                    .charges
+                    .iter()
+                    .any(|c| self.view.phrase_at(k, &c.words, self.s1()))
+            });
+            if !charged {
+                return None;
+            }
         }
         // "its aircraft had not struck any targets": what did not happen is no event (a
         // denial reports it).
@@ -382,9 +421,17 @@ impl Builder<'_, '_> {
                         evidence.push(self.evidence("attributes.count", "claim:evacuated", a, b));
                     }
                 }
-                if let Some((c, a, b)) = self.nearest(self.lex.cues("means")) {
+                let means = self.nearest(self.lex.cues("means"));
+                if let Some((c, a, b)) = means {
                     attributes.insert("means".into(), Value::from(label_value(c)));
                     evidence.push(self.evidence("attributes.means", c.label.clone(), a, b));
+                }
+                // A figure of people evacuated is an evacuation when the sentence says how or
+                // where they went; a count of people rescued from rubble is not.
+                let routed = places.iter().any(|p| p.role == "from" || p.role == "to");
+                let corridor = self.nearest(self.lex.cues("corridor")).is_some();
+                if self.found.trigger.from_claim && !(routed || means.is_some() || corridor) {
+                    return None;
                 }
             }
             EventKind::Attack => {
@@ -408,7 +455,18 @@ impl Builder<'_, '_> {
                         .or_else(|| with_role("location").find(local))
                         .or_else(|| places.iter().find(local))
                 };
-                if target.is_none() && main_place.is_none() {
+                if target.is_none() && (main_place.is_none() || self.found.trigger.weak) {
+                    return None;
+                }
+                // "57 attacks on health care", "13 hospitals had been shelled": a count of
+                // attacks is a claim, not one event.
+                if self.claim_of(&["attacks"]).is_some_and(|c| {
+                    self.view.token_range(c.start, c.end).is_some_and(|(a, b)| {
+                        b <= ta + 1 && ta - b.min(ta) <= 3
+                            || (a >= tb && a <= tb + 2)
+                            || target.is_some_and(|(_, t0, _)| b <= t0 && t0 - b <= 2)
+                    })
+                }) {
                     return None;
                 }
                 let agent = self.agent();
@@ -472,6 +530,18 @@ impl Builder<'_, '_> {
                 for (i, a, b) in self.subjects() {
                     push_actor(self.lex, &mut actors, self.view.entity(i), subject_role);
                     evidence.push(self.evidence("actors", subject_role, a, b));
+                }
+                // "a claim the army denied": a noun right before the verb, where no entity is.
+                if actors.is_empty()
+                    && !passive
+                    && let Some((text, a, b)) = self.noun_before_trigger()
+                {
+                    actors.push(Actor {
+                        name: text,
+                        role: subject_role,
+                        side: None,
+                    });
+                    evidence.push(self.evidence("actors", "subject-noun", a, b));
                 }
                 let reciprocal = ["each other", "one another", "the other"].iter().any(|p| {
                     let words: Vec<String> = p.split(' ').map(str::to_owned).collect();
@@ -884,6 +954,28 @@ impl Builder<'_, '_> {
         })
     }
 
+    /// The noun right before the trigger with its determiner ("the army denied"): one or two
+    /// words, not a function word.
+    fn noun_before_trigger(&self) -> Option<(String, usize, usize)> {
+        let ta = self.found.a;
+        let s0 = self.s0();
+        if ta == s0 || self.view.ann.tokens[ta - 1].kind != TokenKind::Word {
+            return None;
+        }
+        let w = self.view.words[ta - 1].as_str();
+        if FUNCTION_WORDS.contains(&w) {
+            return None;
+        }
+        let mut a = ta - 1;
+        if a > s0
+            && self.view.ann.tokens[a - 1].kind == TokenKind::Word
+            && !FUNCTION_WORDS.contains(&self.view.words[a - 1].as_str())
+        {
+            a -= 1;
+        }
+        Some((self.view.words_text(a, ta).to_owned(), a, ta))
+    }
+
     /// Whether token `k` is an auxiliary of a passive or perfect verb.
     fn auxiliary(&self, k: usize) -> bool {
         let w = &self.view.words[k];
@@ -949,7 +1041,14 @@ impl Builder<'_, '_> {
         let Some(&last) = before.last() else {
             return Vec::new();
         };
-        if (last.2..ta).any(|k| self.view.clause_break(k) || self.view.words[k] == "which") {
+        // "the RSF, which denied": a relative pronoun right before the verb refers back.
+        let relative = ta >= 2
+            && last.2 + 2 == ta
+            && self.view.words[ta - 2] == ","
+            && matches!(self.view.words[ta - 1].as_str(), "which" | "who");
+        if !relative
+            && (last.2..ta).any(|k| self.view.clause_break(k) || self.view.words[k] == "which")
+        {
             return Vec::new();
         }
         let mut out = vec![last];

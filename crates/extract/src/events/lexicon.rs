@@ -21,6 +21,10 @@ pub(crate) struct Trigger {
     pub verb: bool,
     /// A weak trigger needs more evidence than its type's usual (see `triggers.tsv`).
     pub weak: bool,
+    /// A verb that accuses only when a charge follows it ("called the strike a war crime").
+    pub needs_charge: bool,
+    /// Not a phrase of the text: an evacuation read from a claim of people evacuated.
+    pub from_claim: bool,
     pub words: Vec<String>,
 }
 
@@ -118,6 +122,8 @@ impl EventLexicon {
                     kind,
                     verb: pos.ends_with("verb"),
                     weak: pos.starts_with("weak"),
+                    needs_charge: pos == "charge-verb",
+                    from_claim: false,
                     words: words(phrase),
                 });
             }

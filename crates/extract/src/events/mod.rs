@@ -16,15 +16,17 @@ mod view;
 use annotate::Annotations;
 use chrono::NaiveDate;
 
-use crate::{Claim, Event};
+use crate::{Claim, Event, EventKind};
 use build::{Builder, Found};
-use lexicon::EventLexicon;
+use lexicon::{EventLexicon, Trigger};
 use view::View;
 
 /// The event rules with their lexicons, loaded once.
 #[derive(Debug, Clone)]
 pub struct EventExtractor {
     lex: EventLexicon,
+    /// The trigger of an evacuation read from a claim of people evacuated.
+    evacuated_claim: Trigger,
 }
 
 impl Default for EventExtractor {
@@ -37,6 +39,14 @@ impl EventExtractor {
     pub fn new() -> Self {
         EventExtractor {
             lex: EventLexicon::load(),
+            evacuated_claim: Trigger {
+                kind: EventKind::Evacuation,
+                verb: false,
+                weak: false,
+                needs_charge: false,
+                from_claim: true,
+                words: vec!["<claim:evacuated>".to_owned()],
+            },
         }
     }
 
@@ -69,8 +79,40 @@ impl EventExtractor {
                     events.push(event);
                 }
             }
+            // "About 30,000 people left Mariupol through a corridor": the claim is the trigger.
+            if !kinds.contains(&EventKind::Evacuation)
+                && let Some(found) = self.evacuated_claim(&view, si, claims)
+            {
+                let builder = Builder {
+                    lex: &self.lex,
+                    view: &view,
+                    claims,
+                    si,
+                    found,
+                };
+                events.extend(builder.build());
+            }
         }
         merge::merge(events)
+    }
+
+    /// The first claim of people evacuated in sentence `si`, as a trigger.
+    fn evacuated_claim<'l>(
+        &'l self,
+        view: &View,
+        si: usize,
+        claims: &[Claim],
+    ) -> Option<Found<'l>> {
+        let s = view.ann.sentences[si];
+        let c = claims
+            .iter()
+            .find(|c| c.metric == "evacuated" && c.start >= s.start && c.end <= s.end)?;
+        let (a, b) = view.token_range(c.start, c.end)?;
+        Some(Found {
+            a,
+            b,
+            trigger: &self.evacuated_claim,
+        })
     }
 
     /// The triggers of sentence `si`: the longest at each word, not overlapping.
