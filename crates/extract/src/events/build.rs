@@ -12,6 +12,8 @@ use crate::{Actor, Claim, Event, EventKind, EventPlace, Evidence};
 
 /// How far (in tokens) a verb's subject or object may stand from it.
 const ARGUMENT_WINDOW: usize = 12;
+/// How far (in tokens) a status word may stand from its trigger.
+const STATUS_WINDOW: usize = 8;
 /// How far back (in tokens) a place's role word may stand ("in the besieged city of X").
 const ROLE_WINDOW: usize = 5;
 /// How many words a free-text attribute (a topic, a charge, a condition) may take.
@@ -220,6 +222,11 @@ impl Builder<'_, '_> {
                     } else {
                         k.saturating_sub(tb)
                     };
+                    // A status word speaks of the trigger only in its clause, close to it.
+                    let (from, to) = if end <= ta { (end, ta) } else { (tb, k) };
+                    if dist > STATUS_WINDOW || (from..to).any(|x| self.view.clause_break(x)) {
+                        continue;
+                    }
                     if best.is_none_or(|(d, ..)| dist < d) {
                         best = Some((dist, k, end, &c.status));
                     }
@@ -230,7 +237,12 @@ impl Builder<'_, '_> {
             // "no agreement was reached on a ceasefire": what was not agreed is only proposed.
             let negated = self.negated(k)
                 && matches!(s, "agreed" | "declared" | "opened" | "held" | "completed");
-            let s = if negated { "proposed" } else { s };
+            // "was not opened": a corridor that did not open failed.
+            let s = match (negated, s) {
+                (true, "opened") => "failed",
+                (true, _) => "proposed",
+                (false, s) => s,
+            };
             status = Some(s.to_owned());
             let rule = if negated {
                 format!("status-cue-negated:{s}")
@@ -249,6 +261,7 @@ impl Builder<'_, '_> {
             EventPlace {
                 role: p.role,
                 name: e.name.clone(),
+                text: self.view.text[e.start..e.end].to_owned(),
                 geonameid: e.geo.as_ref().and_then(|g| g.geonameid),
                 lat: e.geo.as_ref().map(|g| g.lat),
                 lon: e.geo.as_ref().map(|g| g.lon),
@@ -280,22 +293,22 @@ impl Builder<'_, '_> {
                     if Some(i) == venue || !self.negotiating_party(e) {
                         continue;
                     }
-                    push_actor(self.lex, &mut actors, e, "party");
+                    self.push_actor(&mut actors, e, "party");
                     evidence.push(self.evidence("actors", "party", a, b));
                 }
                 // "Russian and Ukrainian delegations": demonyms name the parties.
-                if actors.is_empty() {
+                {
                     for k in self.s0()..self.s1() {
                         let w = &self.view.words[k];
                         if w.len() > 2
                             && let Some(side) = self.lex.sides.get(w.as_str())
                             && !actors.iter().any(|a| a.side.as_ref() == Some(side))
                         {
-                            actors.push(Actor {
-                                name: capitalised(side),
-                                role: "party",
-                                side: Some(side.clone()),
-                            });
+                            actors.push(Actor::phrase(
+                                capitalised(side),
+                                "party",
+                                Some(side.clone()),
+                            ));
                             evidence.push(self.evidence("actors", "party-demonym", k, k + 1));
                         }
                     }
@@ -303,7 +316,7 @@ impl Builder<'_, '_> {
                 if let Some((i, a, b)) = self.after_cue("mediator") {
                     let e = self.view.entity(i);
                     actors.retain(|x| x.name != e.name);
-                    push_actor(self.lex, &mut actors, e, "mediator");
+                    self.push_actor(&mut actors, e, "mediator");
                     attributes.insert("mediator".into(), Value::from(e.name.clone()));
                     evidence.push(self.evidence("actors", "mediator", a, b));
                 }
@@ -344,7 +357,7 @@ impl Builder<'_, '_> {
                             && !(tb..a).any(|k| self.view.clause_break(k))
                     };
                     if person && near {
-                        push_actor(self.lex, &mut actors, e, "participant");
+                        self.push_actor(&mut actors, e, "participant");
                         evidence.push(self.evidence("actors", "participant", a, b));
                     }
                 }
@@ -372,7 +385,7 @@ impl Builder<'_, '_> {
                 for (i, a, b) in self.view.entities_in(self.si) {
                     let e = self.view.entity(i);
                     if self.warring_party(e) && e.kind != EntityKind::Place {
-                        push_actor(self.lex, &mut actors, e, "party");
+                        self.push_actor(&mut actors, e, "party");
                         evidence.push(self.evidence("actors", "party", a, b));
                     }
                 }
@@ -414,7 +427,7 @@ impl Builder<'_, '_> {
                 }
                 main_place = with_role("from")
                     .next()
-                    .or_else(|| with_role("location").find(local));
+                    .or_else(|| with_role("location").filter(|p| p.cued).find(local));
                 if let Some(c) = self.claim_of(&["evacuated"]) {
                     attributes.insert("count".into(), number(c.value));
                     if let Some((a, b)) = self.view.token_range(c.start, c.end) {
@@ -477,8 +490,12 @@ impl Builder<'_, '_> {
                     return None;
                 }
                 if let Some((i, a, b)) = agent {
-                    push_actor(self.lex, &mut actors, self.view.entity(i), "perpetrator");
+                    self.push_actor(&mut actors, self.view.entity(i), "perpetrator");
                     evidence.push(self.evidence("actors", "perpetrator", a, b));
+                } else if let Some((actor, k)) = self.demonym_before(ta) {
+                    // "a Russian air strike", "Russian rockets struck": the demonym names who.
+                    actors.push(actor);
+                    evidence.push(self.evidence("actors", "perpetrator-demonym", k, k + 1));
                 }
                 for (metric, key) in [("killed", "killed"), ("injured", "injured")] {
                     if let Some(c) = self.claim_of(&[metric]) {
@@ -490,15 +507,13 @@ impl Builder<'_, '_> {
                 }
             }
             EventKind::Capture => {
-                let passive_form = matches!(
-                    self.found.trigger.words.last().map(String::as_str),
-                    Some("to" | "of")
-                ) && self
+                // "Izium fell to Russian forces", "under the control of": the place comes first.
+                let passive_form = self
                     .found
                     .trigger
                     .words
                     .first()
-                    .is_some_and(|w| w != "capture");
+                    .is_some_and(|w| matches!(w.as_str(), "fell" | "under"));
                 let plain = |from: usize, to: usize| self.plain_gap(from, to, 6);
                 main_place = if passive_form {
                     places.iter().rev().find(|p| p.a < ta)
@@ -514,7 +529,7 @@ impl Builder<'_, '_> {
                 if let Some((i, a, b)) = agent
                     && main_place.is_none_or(|p| p.entity != i)
                 {
-                    push_actor(self.lex, &mut actors, self.view.entity(i), "perpetrator");
+                    self.push_actor(&mut actors, self.view.entity(i), "perpetrator");
                     evidence.push(self.evidence("actors", "perpetrator", a, b));
                 }
             }
@@ -528,7 +543,7 @@ impl Builder<'_, '_> {
                 let passive = self.passive_before();
                 let subject_role = if passive { "accused" } else { subject_role };
                 for (i, a, b) in self.subjects() {
-                    push_actor(self.lex, &mut actors, self.view.entity(i), subject_role);
+                    self.push_actor(&mut actors, self.view.entity(i), subject_role);
                     evidence.push(self.evidence("actors", subject_role, a, b));
                 }
                 // "a claim the army denied": a noun right before the verb, where no entity is.
@@ -536,11 +551,7 @@ impl Builder<'_, '_> {
                     && !passive
                     && let Some((text, a, b)) = self.noun_before_trigger()
                 {
-                    actors.push(Actor {
-                        name: text,
-                        role: subject_role,
-                        side: None,
-                    });
+                    actors.push(Actor::phrase(text, subject_role, None));
                     evidence.push(self.evidence("actors", "subject-noun", a, b));
                 }
                 let reciprocal = ["each other", "one another", "the other"].iter().any(|p| {
@@ -553,7 +564,7 @@ impl Builder<'_, '_> {
                     if actors.is_empty() {
                         for (i, a, b) in self.view.entities_in(self.si) {
                             if b <= ta && ta - b <= 4 {
-                                push_actor(self.lex, &mut actors, self.view.entity(i), "accuser");
+                                self.push_actor(&mut actors, self.view.entity(i), "accuser");
                                 evidence.push(self.evidence("actors", "accuser-reciprocal", a, b));
                             }
                         }
@@ -568,14 +579,10 @@ impl Builder<'_, '_> {
                     evidence.push(self.evidence("actors", "accused-reciprocal", tb, tb + 2));
                 } else if kind == EventKind::Accusation && !passive {
                     if let Some((i, a, b)) = self.object() {
-                        push_actor(self.lex, &mut actors, self.view.entity(i), "accused");
+                        self.push_actor(&mut actors, self.view.entity(i), "accused");
                         evidence.push(self.evidence("actors", "accused", a, b));
                     } else if let Some((text, a, b)) = self.noun_phrase_after(tb) {
-                        actors.push(Actor {
-                            name: text,
-                            role: "accused",
-                            side: None,
-                        });
+                        actors.push(Actor::phrase(text, "accused", None));
                         evidence.push(self.evidence("actors", "accused-phrase", a, b));
                     }
                 }
@@ -584,25 +591,14 @@ impl Builder<'_, '_> {
                     && !actors.iter().any(|a| a.role == "accuser")
                     && let Some(src) = &source
                 {
-                    actors.insert(
-                        0,
-                        Actor {
-                            name: src.clone(),
-                            role: "accuser",
-                            side: None,
-                        },
-                    );
+                    actors.insert(0, Actor::phrase(src.clone(), "accuser", None));
                 }
                 if kind == EventKind::Accusation
                     && passive
                     && !actors.iter().any(|a| a.role == "accused")
                     && let Some((text, a, b)) = self.noun_phrase_before_verb()
                 {
-                    actors.push(Actor {
-                        name: text,
-                        role: "accused",
-                        side: None,
-                    });
+                    actors.push(Actor::phrase(text, "accused", None));
                     evidence.push(self.evidence("actors", "accused-phrase", a, b));
                 }
                 if actors.is_empty() {
@@ -779,6 +775,7 @@ impl Builder<'_, '_> {
                 t.start >= s.start.max(after_dateline)
                     && t.end <= s.end
                     && matches!(t.kind, TimeType::Date | TimeType::Time)
+                    && t.value.len() >= 4
                     && t.value.as_bytes().first().is_some_and(u8::is_ascii_digit)
                     && !self.not_date(t.start)
             })
@@ -974,6 +971,36 @@ impl Builder<'_, '_> {
             a -= 1;
         }
         Some((self.view.words_text(a, ta).to_owned(), a, ta))
+    }
+
+    /// A country named by a demonym in the three words before token `k`, in its clause, as a
+    /// perpetrator ("a Russian air strike", "Russian rockets struck").
+    fn demonym_before(&self, k: usize) -> Option<(Actor, usize)> {
+        let from = k.saturating_sub(3).max(self.s0());
+        (from..k).rev().find_map(|j| {
+            if (j..k).any(|x| self.view.ann.tokens[x].kind == TokenKind::Punct) {
+                return None;
+            }
+            let (code, name) = self.lex.demonyms.get(&self.view.words[j])?;
+            let code = code.to_lowercase();
+            let side = self.lex.sides.get(&code).cloned().unwrap_or(code);
+            let mut actor = Actor::phrase(name.clone(), "perpetrator", Some(side));
+            actor.text = self.view.words_text(j, j + 1).to_owned();
+            Some((actor, j))
+        })
+    }
+
+    /// Adds an entity as an actor, once per name and role.
+    fn push_actor(&self, actors: &mut Vec<Actor>, e: &annotate::Entity, role: &'static str) {
+        if actors.iter().any(|a| a.name == e.name && a.role == role) {
+            return;
+        }
+        actors.push(Actor {
+            name: e.name.clone(),
+            text: self.view.text[e.start..e.end].to_owned(),
+            role,
+            side: side_of(self.lex, e),
+        });
     }
 
     /// Whether token `k` is an auxiliary of a passive or perfect verb.
@@ -1211,23 +1238,6 @@ fn number(v: f64) -> Value {
     } else {
         Value::from(v)
     }
-}
-
-/// Adds an actor once per name and role.
-fn push_actor(
-    lex: &EventLexicon,
-    actors: &mut Vec<Actor>,
-    e: &annotate::Entity,
-    role: &'static str,
-) {
-    if actors.iter().any(|a| a.name == e.name && a.role == role) {
-        return;
-    }
-    actors.push(Actor {
-        name: e.name.clone(),
-        role,
-        side: side_of(lex, e),
-    });
 }
 
 /// The side of an entity, from its side code or its country (`sides.tsv`; other codes are

@@ -12,6 +12,9 @@ const CHARGES: &str = include_str!("../../data/events/charges.tsv");
 const CUES: &str = include_str!("../../data/events/cues.tsv");
 const HEDGES: &str = include_str!("../../data/hedges.txt");
 const SIDES: &str = include_str!("../../data/sides.tsv");
+/// The annotation layer's country table (code, adjective, name, other names): one list of
+/// demonyms for the whole project.
+const COUNTRIES: &str = include_str!("../../../annotate/data/entities/countries.tsv");
 
 /// A phrase that reports an event.
 #[derive(Debug, Clone)]
@@ -59,6 +62,8 @@ pub(crate) struct EventLexicon {
     pub hedges: Vec<Vec<String>>,
     /// Side by lower-case word or side code ("ru" → "russia").
     pub sides: HashMap<String, String>,
+    /// Country by lower-case demonym ("russian" → ("RU", "Russia")).
+    pub demonyms: HashMap<String, (String, String)>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -126,6 +131,15 @@ impl EventLexicon {
                     from_claim: false,
                     words: words(phrase),
                 });
+            }
+        }
+        for l in lines(COUNTRIES) {
+            let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+            if let [code, adjective, name, ..] = f[..]
+                && code != "-"
+            {
+                lex.demonyms
+                    .insert(adjective.to_lowercase(), (code.to_owned(), name.to_owned()));
             }
         }
         for (i, t) in lex.triggers.iter().enumerate() {
