@@ -161,6 +161,15 @@ impl Builder<'_, '_> {
         {
             return None;
         }
+        // "could hit exports", "threatened to seize": an attack or a capture that has not
+        // happened is no event.
+        if matches!(kind, EventKind::Attack | EventKind::Capture)
+            && self.found.trigger.verb
+            && ta > self.s0()
+            && word_is(ta - 1, "modal")
+        {
+            return None;
+        }
         // "the earthquake struck": a disaster, not an attack.
         if kind == EventKind::Attack
             && (ta.saturating_sub(3).max(self.s0())..ta).any(|k| word_is(k, "natural"))
