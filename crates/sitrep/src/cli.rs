@@ -159,7 +159,7 @@ pub enum EvalCommand {
     /// overall, accuracy of date, place, status and actors over matched events.
     ///
     /// GOLD has one JSON object per line: {"file": "x.txt", "published": "YYYY-MM-DD",
-    /// "events": [{"type", "date", "place", "status", "actors": [{"name", "role"}],
+    /// "events": [{"type", "date", "place", "status", "actors": [{"name", "role", "aliases"}],
     /// "attributes", "evidence"}]}, the file found in DIR. Failures as for `eval claims`.
     Events {
         gold: PathBuf,

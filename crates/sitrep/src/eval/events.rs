@@ -13,9 +13,10 @@
 //!
 //! Over matched pairs: `date` is right when the first 10 characters are equal (null equals
 //! null); `place` by the rule above; `status` when equal after normalisation (a list of gold
-//! values: any of them; null equals null); `actors` when every gold actor's name is found
-//! among the predicted actors' names, one containing the other after normalisation (roles and
-//! extra predicted actors are not scored; no gold actor is right). Precision is undefined
+//! values: any of them; null equals null); `actors` when every gold actor is found among the
+//! predicted actors: its name or one of its `aliases` and a predicted actor's name, one
+//! containing the other after normalisation (roles and extra predicted actors are not scored; no
+//! gold actor is right). Precision is undefined
 //! (null, `n/a`) when nothing is predicted, recall when there is no gold event.
 
 use std::collections::BTreeMap;
@@ -84,28 +85,33 @@ pub fn status_match(gold: &Value, pred: &Value) -> bool {
     }
 }
 
-/// Every gold actor's name among the predicted actors' names (one containing the other,
-/// normalised).
+/// Every gold actor found among the predicted actors: its name, or one of its `aliases`, and a
+/// predicted actor's name containing the other after normalisation.
 pub fn actors_match(gold: &Value, pred: &Value) -> bool {
-    let names = |v: &Value| -> Vec<String> {
-        field(v, "actors")
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| match x {
-                        Value::String(_) => norm(x),
-                        _ => norm(field(x, "name")),
-                    })
-                    .filter(|n| !n.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
+    let actors = |v: &Value| field(v, "actors").as_array().cloned().unwrap_or_default();
+    let name = |x: &Value| match x {
+        Value::String(_) => norm(x),
+        _ => norm(field(x, "name")),
     };
-    let predicted = names(pred);
-    names(gold).iter().all(|g| {
-        predicted
-            .iter()
-            .any(|p| p.contains(g.as_str()) || g.contains(p.as_str()))
+    let predicted: Vec<String> = actors(pred)
+        .iter()
+        .filter_map(name)
+        .filter(|n| !n.is_empty())
+        .collect();
+    actors(gold).iter().all(|g| {
+        let aliases = field(g, "aliases").as_array().cloned().unwrap_or_default();
+        let names: Vec<String> = name(g)
+            .into_iter()
+            .chain(aliases.iter().filter_map(norm))
+            .filter(|n| !n.is_empty())
+            .collect();
+        // A gold actor without a name asks for nothing.
+        names.is_empty()
+            || names.iter().any(|g| {
+                predicted
+                    .iter()
+                    .any(|p| p.contains(g.as_str()) || g.contains(p.as_str()))
+            })
     })
 }
 
@@ -515,6 +521,13 @@ mod tests {
         assert!(actors_match(&ga, &pa));
         let pa = json!({"actors": [{"name": "Russian forces", "role": "perpetrator"}]});
         assert!(!actors_match(&ga, &pa));
+        // A gold actor's aliases are acceptable names too.
+        let ga = json!({"actors": [{"name": "Russia", "aliases": ["Moscow", "Kremlin"]}]});
+        assert!(actors_match(
+            &ga,
+            &json!({"actors": [{"name": "the Kremlin"}]})
+        ));
+        assert!(!actors_match(&ga, &json!({"actors": [{"name": "Kyiv"}]})));
         assert!(actors_match(&json!({"actors": []}), &pa));
     }
 
