@@ -8,8 +8,8 @@
 //! as lists of acceptable names. If a change of the claim rules moves these counts, read the
 //! details printed with the failure before changing the figures.
 //!
-//! The event rules are being written: the events test asserts the gold counts and the shape of
-//! the report, and what follows from whatever is predicted, not today's zero.
+//! The event rules are being written: the events tests assert the gold counts, the shape of the
+//! report and what follows from whatever is predicted, not today's figures.
 
 #![allow(clippy::unwrap_used)] // test helpers: a failure here is a failed test
 
