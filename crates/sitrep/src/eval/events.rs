@@ -62,17 +62,34 @@ pub fn date_match(gold: &Value, pred: &Value) -> bool {
     }
 }
 
-/// The gold place against the predicted `place`, or any name in its `places`.
+/// The gold place against the predicted `place`: its canonical name, or the words the text
+/// used for it (the `text` of the `places` entry that is the main place).
 pub fn place_match(gold: &Value, pred: &Value) -> bool {
     let g = field(gold, "place");
-    if names_match(g, field(pred, "place")) {
+    let main = field(pred, "place");
+    if names_match(g, main) {
+        return true;
+    }
+    !main.is_null()
+        && field(pred, "places").as_array().is_some_and(|ps| {
+            ps.iter()
+                .any(|p| field(p, "name") == main && names_match(g, field(p, "text")))
+        })
+}
+
+/// The gold place among any of the predicted places (name or text): enough to pair events
+/// when their sentences differ.
+pub fn place_among(gold: &Value, pred: &Value) -> bool {
+    let g = field(gold, "place");
+    if place_match(gold, pred) {
         return true;
     }
     let named = !g.is_null() && !g.as_array().is_some_and(Vec::is_empty);
     named
-        && field(pred, "places")
-            .as_array()
-            .is_some_and(|ps| ps.iter().any(|p| names_match(g, field(p, "name"))))
+        && field(pred, "places").as_array().is_some_and(|ps| {
+            ps.iter()
+                .any(|p| names_match(g, field(p, "name")) || names_match(g, field(p, "text")))
+        })
 }
 
 /// Statuses equal after normalisation; a list of gold statuses: any of them.
@@ -85,8 +102,10 @@ pub fn status_match(gold: &Value, pred: &Value) -> bool {
     }
 }
 
-/// Every gold actor found among the predicted actors: its name, or one of its `aliases`, and a
-/// predicted actor's name containing the other after normalisation.
+/// Every gold actor found among the predicted actors: its name, or one of its `aliases`,
+/// against a predicted actor's canonical name, the words the text used for it, or its side (a
+/// gold "Russia" is found in "Russian forces", side russia), one containing the other after
+/// normalisation.
 pub fn actors_match(gold: &Value, pred: &Value) -> bool {
     let actors = |v: &Value| field(v, "actors").as_array().cloned().unwrap_or_default();
     let name = |x: &Value| match x {
@@ -95,7 +114,8 @@ pub fn actors_match(gold: &Value, pred: &Value) -> bool {
     };
     let predicted: Vec<String> = actors(pred)
         .iter()
-        .filter_map(name)
+        .flat_map(|a| [name(a), norm(field(a, "text")), norm(field(a, "side"))])
+        .flatten()
         .filter(|n| !n.is_empty())
         .collect();
     actors(gold).iter().all(|g| {
@@ -117,7 +137,7 @@ pub fn actors_match(gold: &Value, pred: &Value) -> bool {
 
 /// Whether a gold event and a predicted one agree on the same type, date and place.
 pub fn fallback_match(gold: &Value, pred: &Value) -> bool {
-    same_type(gold, pred) && date_match(gold, pred) && place_match(gold, pred)
+    same_type(gold, pred) && date_match(gold, pred) && place_among(gold, pred)
 }
 
 fn attribute_match(attr: &str, gold: &Value, pred: &Value) -> bool {
@@ -505,10 +525,14 @@ mod tests {
             &gold("attack", json!(null), json!(null), "x"),
             &pred("attack", json!(null), json!(null), "y")
         ));
-        // A place found among `places` counts.
+        // A place found among `places` pairs events, but the main place is what is scored;
+        // the words the text used for the main place count as its name.
         p["place"] = json!("Izium");
         assert!(!place_match(&g, &p));
-        p["places"] = json!([{"role": "target", "name": "Ukraine"}]);
+        p["places"] = json!([{"role": "location", "name": "Ukraine", "text": "Ukraine"}]);
+        assert!(!place_match(&g, &p) && place_among(&g, &p));
+        p["place"] = json!("Kharkov Oblast");
+        p["places"] = json!([{"role": "location", "name": "Kharkov Oblast", "text": "Kharkiv"}]);
         assert!(place_match(&g, &p));
         // Statuses: normalised equality, list as any of.
         let s = json!({"status": ["agreed", "Declared"]});
@@ -521,6 +545,13 @@ mod tests {
         assert!(actors_match(&ga, &pa));
         let pa = json!({"actors": [{"name": "Russian forces", "role": "perpetrator"}]});
         assert!(!actors_match(&ga, &pa));
+        // The words of the text and the side are names too.
+        let gk = json!({"actors": [{"name": "Kyiv"}, {"name": "Russia"}]});
+        let pk = json!({"actors": [
+            {"name": "Government of Ukraine", "text": "Kyiv", "side": "ukraine"},
+            {"name": "Russian Ministry of Defence", "text": "the ministry", "side": "russia"}
+        ]});
+        assert!(actors_match(&gk, &pk));
         // A gold actor's aliases are acceptable names too.
         let ga = json!({"actors": [{"name": "Russia", "aliases": ["Moscow", "Kremlin"]}]});
         assert!(actors_match(
