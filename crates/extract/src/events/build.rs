@@ -149,10 +149,10 @@ impl Builder<'_, '_> {
         }
         // "air raid sirens", "halt strikes": the trigger names no event that happened.
         let word_is = |k: usize, label: &str| {
-            self.view.words.get(k).is_some_and(|w| {
+            self.view.words.get(k).map(|w| w.as_ref()).is_some_and(|w| {
                 self.lex
                     .cues(label)
-                    .any(|c| c.words.len() == 1 && &c.words[0] == w)
+                    .any(|c| c.words.len() == 1 && c.words[0] == w)
             })
         };
         if (tb < self.s1() && word_is(tb, "not-event-after"))
@@ -310,7 +310,7 @@ impl Builder<'_, '_> {
                     for k in self.s0()..self.s1() {
                         let w = &self.view.words[k];
                         if w.len() > 2
-                            && let Some(side) = self.lex.sides.get(w.as_str())
+                            && let Some(side) = self.lex.sides.get(w.as_ref() as &str)
                             && !actors.iter().any(|a| a.side.as_ref() == Some(side))
                         {
                             actors.push(Actor::phrase(
@@ -709,16 +709,13 @@ impl Builder<'_, '_> {
             let mut cued = false;
             'back: for k in (a.saturating_sub(ROLE_WINDOW).max(s0)..a).rev() {
                 if self.view.ann.tokens[k].kind == TokenKind::Punct
-                    && !matches!(self.view.words[k].as_str(), "'s" | "'" | "-")
+                    && !matches!(self.view.word(k), "'s" | "'" | "-")
                 {
                     break;
                 }
                 // "talks between Moscow and Kyiv": a role word further back is not this
                 // place's.
-                if matches!(
-                    self.view.words[k].as_str(),
-                    "between" | "and" | "with" | "or"
-                ) {
+                if matches!(self.view.word(k), "between" | "and" | "with" | "or") {
                     break;
                 }
                 for c in self.lex.cues("place") {
@@ -754,16 +751,22 @@ impl Builder<'_, '_> {
             .iter()
             .find(|&&(_, ea, _)| ea == a)
             .map_or(a + 1, |&(_, _, eb)| eb);
-        let Some(w) = self.view.words.get(e_end) else {
+        let Some(w) = self.view.words.get(e_end).map(|w| w.as_ref()) else {
             return false;
         };
-        self.lex.cues("report").any(|c| c.words.first() == Some(w))
-            || self.lex.status.iter().any(|c| c.words.first() == Some(w))
+        self.lex
+            .cues("report")
+            .any(|c| c.words.first().map(String::as_str) == Some(w))
+            || self
+                .lex
+                .status
+                .iter()
+                .any(|c| c.words.first().map(String::as_str) == Some(w))
             || self
                 .lex
                 .triggers
                 .iter()
-                .any(|t| t.verb && t.words.first() == Some(w))
+                .any(|t| t.verb && t.words.first().map(String::as_str) == Some(w))
     }
 
     /// The date of the event (the time expression nearest the trigger), the end of its window
@@ -813,7 +816,7 @@ impl Builder<'_, '_> {
                     .view
                     .token_range(first.start, first.end)
                     .and_then(|(a, _)| a.checked_sub(1))
-                    .filter(|&k| matches!(self.view.words[k].as_str(), "from" | "between"))
+                    .filter(|&k| matches!(self.view.word(k), "from" | "between"))
                     .map_or(first.start, |k| self.view.ann.tokens[k].start);
                 let window = &self.view.text[start..second.end];
                 attributes.insert("window".into(), Value::from(window.trim().to_owned()));
@@ -890,21 +893,16 @@ impl Builder<'_, '_> {
     fn phrase_from(&self, k: usize) -> Option<(String, usize, usize)> {
         let s1 = self.s1();
         let mut a = k;
-        while a < s1
-            && matches!(
-                self.view.words[a].as_str(),
-                "of" | "that" | "to" | "the" | "for"
-            )
-        {
+        while a < s1 && matches!(self.view.word(a), "of" | "that" | "to" | "the" | "for") {
             a += 1;
         }
         let mut b = a;
         while b < s1
             && b < a + PHRASE_WORDS
-            && !(b > a && STOP_WORDS.contains(&self.view.words[b].as_str()))
+            && !(b > a && STOP_WORDS.contains(&self.view.word(b)))
             && !(self.view.ann.tokens[b].kind == TokenKind::Punct
                 && matches!(
-                    self.view.words[b].as_str(),
+                    self.view.word(b),
                     "," | ";" | "." | ":" | "\"" | "”" | "—" | "(" | ")"
                 ))
         {
@@ -922,7 +920,7 @@ impl Builder<'_, '_> {
         }
         let s1 = self.s1();
         let of = (tb..s1.min(tb + ARGUMENT_WINDOW))
-            .find(|&k| matches!(self.view.words[k].as_str(), "of" | "for"))?;
+            .find(|&k| matches!(self.view.word(k), "of" | "for"))?;
         self.phrase_from(of + 1)
     }
 
@@ -934,14 +932,17 @@ impl Builder<'_, '_> {
         while b < s1
             && b < k + 6
             && self.view.ann.tokens[b].kind == TokenKind::Word
-            && !matches!(
-                self.view.words[b].as_str(),
-                "of" | "for" | "that" | "in" | "with"
-            )
+            && !matches!(self.view.word(b), "of" | "for" | "that" | "in" | "with")
         {
             b += 1;
         }
-        let a = if self.view.words.get(k).is_some_and(|w| w == "the") {
+        let a = if self
+            .view
+            .words
+            .get(k)
+            .map(|w| w.as_ref())
+            .is_some_and(|w| w == "the")
+        {
             k + 1
         } else {
             k
@@ -968,14 +969,14 @@ impl Builder<'_, '_> {
         if ta == s0 || self.view.ann.tokens[ta - 1].kind != TokenKind::Word {
             return None;
         }
-        let w = self.view.words[ta - 1].as_str();
+        let w = self.view.word(ta - 1);
         if FUNCTION_WORDS.contains(&w) {
             return None;
         }
         let mut a = ta - 1;
         if a > s0
             && self.view.ann.tokens[a - 1].kind == TokenKind::Word
-            && !FUNCTION_WORDS.contains(&self.view.words[a - 1].as_str())
+            && !FUNCTION_WORDS.contains(&self.view.word(a - 1))
         {
             a -= 1;
         }
@@ -990,7 +991,7 @@ impl Builder<'_, '_> {
             if (j..k).any(|x| self.view.ann.tokens[x].kind == TokenKind::Punct) {
                 return None;
             }
-            let (code, name) = self.lex.demonyms.get(&self.view.words[j])?;
+            let (code, name) = self.lex.demonyms.get(self.view.word(j))?;
             let code = code.to_lowercase();
             let side = self.lex.sides.get(&code).cloned().unwrap_or(code);
             let mut actor = Actor::phrase(name.clone(), "perpetrator", Some(side));
@@ -1015,8 +1016,11 @@ impl Builder<'_, '_> {
     /// Whether token `k` is an auxiliary of a passive or perfect verb.
     fn auxiliary(&self, k: usize) -> bool {
         let w = &self.view.words[k];
-        matches!(w.as_str(), "have" | "has" | "had")
-            || self.lex.cues("passive").any(|c| c.words.first() == Some(w))
+        matches!(w.as_ref(), "have" | "has" | "had")
+            || self
+                .lex
+                .cues("passive")
+                .any(|c| c.words.first().map(String::as_str) == Some(w))
     }
 
     /// The words of the subject before a passive verb ("Russian commanders have been
@@ -1031,7 +1035,7 @@ impl Builder<'_, '_> {
         while a > s0 && a + 6 > b && self.view.ann.tokens[a - 1].kind == TokenKind::Word {
             a -= 1;
         }
-        while a < b && matches!(self.view.words[a].as_str(), "the" | "a" | "an") {
+        while a < b && matches!(self.view.word(a), "the" | "a" | "an") {
             a += 1;
         }
         (b > a).then(|| (self.view.words_text(a, b).to_owned(), a, b))
@@ -1081,7 +1085,7 @@ impl Builder<'_, '_> {
         let relative = ta >= 2
             && last.2 + 2 == ta
             && self.view.words[ta - 2] == ","
-            && matches!(self.view.words[ta - 1].as_str(), "which" | "who");
+            && matches!(self.view.word(ta - 1), "which" | "who");
         if !relative
             && (last.2..ta).any(|k| self.view.clause_break(k) || self.view.words[k] == "which")
         {
@@ -1090,7 +1094,7 @@ impl Builder<'_, '_> {
         let mut out = vec![last];
         let mut edge = last.1;
         for &(i, a, b) in before.iter().rev().skip(1) {
-            let gap: Vec<&str> = (b..edge).map(|k| self.view.words[k].as_str()).collect();
+            let gap: Vec<&str> = (b..edge).map(|k| self.view.word(k)).collect();
             let joined = !gap.is_empty()
                 && gap.len() <= 3
                 && gap.iter().any(|w| matches!(*w, "and" | ","))
@@ -1123,7 +1127,7 @@ impl Builder<'_, '_> {
         to.saturating_sub(from) <= max
             && (from..to).all(|k| {
                 self.view.ann.tokens[k].kind != TokenKind::Punct
-                    && !GAP_BREAKS.contains(&self.view.words[k].as_str())
+                    && !GAP_BREAKS.contains(&self.view.word(k))
             })
     }
 
@@ -1184,7 +1188,13 @@ impl Builder<'_, '_> {
                 if according && pick.is_none() {
                     // "according to the regional governor": a noun phrase names the source.
                     let mut from = end;
-                    while self.view.words.get(from).is_some_and(|w| w == "the") {
+                    while self
+                        .view
+                        .words
+                        .get(from)
+                        .map(|w| w.as_ref())
+                        .is_some_and(|w| w == "the")
+                    {
                         from += 1;
                     }
                     if let Some((text, a, b)) = self.noun_phrase_after(from) {

@@ -124,7 +124,7 @@ impl EventExtractor {
             let best = self
                 .lex
                 .triggers_by_first
-                .get(&view.words[k])
+                .get(view.word(k))
                 .into_iter()
                 .flatten()
                 .map(|&i| &self.lex.triggers[i])

@@ -1,13 +1,16 @@
 //! Per-token views of one annotated text that the event rules read.
 
+use std::borrow::Cow;
+
 use annotate::{Annotations, Entity, EntityKind, MentionForm, TokenKind};
 
 /// One text, its annotations, lower-case words and sentence bounds in tokens.
 pub(crate) struct View<'a> {
     pub text: &'a str,
     pub ann: &'a Annotations,
-    /// Lower-case token texts, with typographic apostrophes made plain.
-    pub words: Vec<String>,
+    /// Lower-case token texts, with typographic apostrophes made plain (borrowed from the text
+    /// when it is already so, as most words are).
+    pub words: Vec<Cow<'a, str>>,
     /// Token range of each sentence.
     pub sentence_tokens: Vec<(usize, usize)>,
     /// Entities with their token ranges, in text order.
@@ -19,7 +22,14 @@ impl<'a> View<'a> {
         let words = ann
             .tokens
             .iter()
-            .map(|t| t.text(text).to_lowercase().replace(['’', '‘'], "'"))
+            .map(|t| {
+                let w = t.text(text);
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(w.to_lowercase().replace(['’', '‘'], "'"))
+                }
+            })
             .collect();
         let mut sentence_tokens = Vec::with_capacity(ann.sentences.len());
         let mut t = 0;
@@ -49,6 +59,11 @@ impl<'a> View<'a> {
         view
     }
 
+    /// The lower-case word of token `k`.
+    pub fn word(&self, k: usize) -> &str {
+        &self.words[k]
+    }
+
     /// Token range covered by a byte range.
     pub fn token_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let toks = &self.ann.tokens;
@@ -62,7 +77,11 @@ impl<'a> View<'a> {
 
     /// Whether `phrase` stands at token `i`, inside `..end`.
     pub fn phrase_at(&self, i: usize, phrase: &[String], end: usize) -> bool {
-        i + phrase.len() <= end && phrase.iter().zip(&self.words[i..]).all(|(p, w)| p == w)
+        i + phrase.len() <= end
+            && phrase
+                .iter()
+                .zip(&self.words[i..])
+                .all(|(p, w)| p.as_str() == w.as_ref())
     }
 
     /// The byte range of tokens `a..b`.
@@ -109,14 +128,13 @@ impl<'a> View<'a> {
             return s0;
         }
         (comma..s1.min(comma + 16))
-            .find(|&k| matches!(self.words[k].as_str(), "—" | "–" | "-"))
+            .find(|&k| matches!(self.word(k), "—" | "–" | "-"))
             .map_or(s0, |k| k + 1)
     }
 
     /// Whether token `k` ends a clause: a semicolon, a colon or a dash.
     pub fn clause_break(&self, k: usize) -> bool {
-        self.ann.tokens[k].kind == TokenKind::Punct
-            && matches!(self.words[k].as_str(), ";" | ":" | "—" | "–")
+        self.ann.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":" | "—" | "–")
     }
 }
 
