@@ -261,3 +261,107 @@ fn claims_and_events_of_the_examples() {
     let map: serde_json::Map<String, Value> = records.into_iter().collect();
     insta::assert_json_snapshot!(Value::Object(map));
 }
+
+/// The coverage corpus (`tests/data/coverage/`): each article with the publication date its
+/// gold gives, as `sitrep extract --published DATE` prints it (with `--explain`). Run once and
+/// shared by the tests that read it.
+fn extract_coverage() -> Vec<(String, Value)> {
+    static RECORDS: std::sync::OnceLock<Vec<(String, Value)>> = std::sync::OnceLock::new();
+    RECORDS.get_or_init(run_coverage).clone()
+}
+
+fn run_coverage() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/coverage");
+    let gold = std::fs::read_to_string(dir.join("claims.gold.jsonl")).expect("coverage gold");
+    gold.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let g: Value = serde_json::from_str(l).expect("gold line");
+            let file = g["file"].as_str().expect("file").to_owned();
+            let out = Command::cargo_bin("sitrep")
+                .expect("binary built")
+                .arg("extract")
+                .arg("--explain")
+                .arg("--published")
+                .arg(g["published"].as_str().expect("published"))
+                .arg(dir.join(&file))
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{file}");
+            let record = serde_json::from_slice(&out.stdout).expect("one JSON record");
+            (file, record)
+        })
+        .collect()
+}
+
+/// Golden test of claims and events on the coverage corpus, written to hold every metric,
+/// value kind, event type, attribution pattern and hedge pattern (its README lists which
+/// article holds which). Reviewed against the articles and their gold.
+#[test]
+fn claims_and_events_of_the_coverage_corpus() {
+    let map: serde_json::Map<String, Value> = extract_coverage()
+        .into_iter()
+        .map(|(file, r)| (file, extraction_lines(&r)))
+        .collect();
+    insta::assert_json_snapshot!(Value::Object(map));
+}
+
+/// Every metric and every event type of the guide is found somewhere in the coverage corpus:
+/// a rule that stops firing fails here even before its snapshot line is read.
+#[test]
+fn the_coverage_corpus_yields_every_metric_and_event_type() {
+    let records = extract_coverage();
+    let found = |key: &str, field: &str| -> std::collections::BTreeSet<String> {
+        records
+            .iter()
+            .flat_map(|(_, r)| r[key].as_array().cloned().unwrap_or_default())
+            .filter_map(|x| x[field].as_str().map(str::to_owned))
+            .collect()
+    };
+    let metrics = found("claims", "metric");
+    for m in [
+        "killed",
+        "injured",
+        "casualties",
+        "missing",
+        "evacuated",
+        "refugees",
+        "displaced",
+        "trapped",
+        "detained",
+        "attacks",
+        "aid",
+        "population",
+    ] {
+        assert!(metrics.contains(m), "no {m} claim in the coverage corpus");
+    }
+    let types = found("events", "type");
+    for t in [
+        "talks",
+        "contact",
+        "ceasefire",
+        "corridor",
+        "evacuation",
+        "attack",
+        "capture",
+        "accusation",
+        "denial",
+    ] {
+        assert!(types.contains(t), "no {t} event in the coverage corpus");
+    }
+    // --explain gives every claim and event its evidence: at least the words of its figure or
+    // its trigger.
+    for (file, r) in &records {
+        for key in ["claims", "events"] {
+            for x in r[key].as_array().into_iter().flatten() {
+                let explain = x["explain"].as_array().cloned().unwrap_or_default();
+                assert!(
+                    explain
+                        .iter()
+                        .any(|e| e["text"].as_str().is_some_and(|t| !t.is_empty())),
+                    "{file}: a {key} item without evidence: {x}"
+                );
+            }
+        }
+    }
+}
