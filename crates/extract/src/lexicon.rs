@@ -43,6 +43,21 @@ pub(crate) struct Lexicon {
     pub locatives: HashSet<String>,
     /// Phrases before a figure that make it part of the figure before it (`subset.txt`).
     pub subset: Vec<Vec<String>>,
+    /// Pronouns that report speech for an organisation or a group named before ("They said").
+    pub pronouns: HashSet<String>,
+    /// Pronouns for people, resolved by the annotation's coreference or not at all.
+    pub personal: HashSet<String>,
+    /// Words between a subject and its reporting verb ("has", "also").
+    pub aux: HashSet<String>,
+    /// Phrases before a date that make it a cut-off ("as of", "by the end of").
+    pub cutoffs: Vec<Vec<String>>,
+    /// Phrases directly before a date that make it the start of a period ("since", "from").
+    pub starts: Vec<Vec<String>>,
+    /// Words that open a clause whose dates start a period ("since the war began on D").
+    pub periods: HashSet<String>,
+    /// Words that name the domain of a hedge or a framing sentence: word -> `military` or
+    /// `civilian` (`domains.tsv`).
+    pub domains: HashMap<String, String>,
 }
 
 const METRICS: &str = include_str!("../data/metrics.tsv");
@@ -56,6 +71,8 @@ const EXCLUDED: &str = include_str!("../data/excluded.txt");
 const UNITS: &str = include_str!("../data/units.tsv");
 const LOCATIVES: &str = include_str!("../data/locatives.txt");
 const SUBSET: &str = include_str!("../data/subset.txt");
+const DATES: &str = include_str!("../data/dates.tsv");
+const DOMAINS: &str = include_str!("../data/domains.tsv");
 
 /// The non-empty, non-comment lines of a data file.
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -114,8 +131,19 @@ impl Lexicon {
             units: map(UNITS),
             locatives: set(LOCATIVES),
             subset: lines(SUBSET).map(words).collect(),
+            domains: map(DOMAINS),
             ..Default::default()
         };
+        for (kind, phrase) in pairs(DATES) {
+            match kind.trim() {
+                "cutoff" => lex.cutoffs.push(words(phrase)),
+                "start" => lex.starts.push(words(phrase)),
+                "period" => {
+                    lex.periods.insert(phrase.trim().to_lowercase());
+                }
+                _ => {}
+            }
+        }
         for (kind, phrase) in pairs(ATTRIBUTION) {
             let phrase = phrase.trim();
             match kind {
@@ -132,6 +160,15 @@ impl Lexicon {
                 }
                 "det" => {
                     lex.determiners.insert(phrase.to_lowercase());
+                }
+                "pronoun" => {
+                    lex.pronouns.insert(phrase.to_lowercase());
+                }
+                "personal" => {
+                    lex.personal.insert(phrase.to_lowercase());
+                }
+                "aux" => {
+                    lex.aux.insert(phrase.to_lowercase());
                 }
                 _ => {}
             }

@@ -1,5 +1,11 @@
 //! Claims from sentences written for these tests, through the real annotation layer.
 
+mod attribution;
+mod dates;
+mod evidence;
+mod hedges;
+mod non_claims;
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -23,6 +29,20 @@ fn published() -> NaiveDate {
 fn claims(text: &str) -> Vec<Claim> {
     let ann = annotator().annotate(text, Some(published()));
     extractor().claims(text, &ann, Some(published()))
+}
+
+/// The evidence of one field of a claim, as (rule, words) pairs.
+fn evidence<'t>(text: &'t str, c: &Claim, field: &str) -> Vec<(String, &'t str)> {
+    c.evidence
+        .iter()
+        .filter(|e| e.field == field)
+        .map(|e| {
+            let words = text
+                .get(e.start..e.end)
+                .expect("evidence on char boundaries");
+            (e.rule.clone(), words)
+        })
+        .collect()
 }
 
 fn one(text: &str, metric: &str) -> Claim {

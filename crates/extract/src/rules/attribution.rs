@@ -1,0 +1,551 @@
+//! Who states a figure (shared/gold/NOTES.md, rule 1): "according to X"; the speaker of the
+//! quotation that holds it; the subject of a reporting verb in its sentence ("X said",
+//! ", said X", "X, head of Y, said"); a pronoun subject, shown as its antecedent ("He said" by
+//! the annotation's coreference, "They said" by the organisation or group named just before).
+//! A figure with none of these is the article's own (`None`): attribution is not carried over
+//! from a neighbouring sentence, except by a pronoun or a quotation.
+//!
+//! Metonyms ("Moscow said", "the Kremlin") are shown as written, as readers and the gold expect;
+//! people named by a pronoun or a title are shown by their canonical name.
+
+use annotate::{Entity, EntityKind, MentionForm, TokenKind};
+
+use super::{Doc, Found, Quote};
+use crate::Evidence;
+
+/// How far back (in tokens) an appositive subject may stand from its reporting verb; also how
+/// far after a closing quotation mark its reporting verb may stand.
+const SUBJECT_WINDOW: usize = 14;
+/// How many words may stand between a reporting verb and the quotation it opens ("said in a
+/// statement: “...”").
+const QUOTE_LEAD: usize = 6;
+/// How many words may stand between an inverted reporting verb and its subject (", said Mayor
+/// Ivan Petrenko").
+const INVERTED_WINDOW: usize = 4;
+/// How many sentences back the antecedent of "they" or "it" is looked for.
+const PRONOUN_BACK: usize = 2;
+
+/// A source found for a figure.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub text: String,
+    /// The entity that names it, where one does (for a pronoun, its antecedent's).
+    pub entity: Option<usize>,
+    pub rule: &'static str,
+    /// The words that name the source in the figure's sentence or quotation.
+    pub start: usize,
+    pub end: usize,
+    /// For a pronoun: the sentence and byte range of the antecedent it stands for.
+    pub antecedent: Option<(usize, (usize, usize))>,
+}
+
+impl Source {
+    /// The evidence of the source: its words, and a pronoun's antecedent.
+    pub fn evidence(&self) -> Vec<Evidence> {
+        let mut ev = vec![Found::new(self.rule, (self.start, self.end)).evidence("source")];
+        if let Some((_, at)) = self.antecedent {
+            ev.push(Found::new("antecedent", at).evidence("source"));
+        }
+        ev
+    }
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»")
+}
+
+/// The quotations of a text, paragraph by paragraph. Typographic marks pair up; a straight
+/// mark opens or closes. A quotation left open ends with its paragraph.
+pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut base = 0;
+    for para in text.split('\n') {
+        let mut open: Option<usize> = None;
+        for (i, c) in para.char_indices() {
+            let at = base + i;
+            let end = at + c.len_utf8();
+            match c {
+                '“' | '«' if open.is_none() => open = Some(at),
+                '”' | '»' => {
+                    if let Some(s) = open.take() {
+                        quotes.push(Quote {
+                            start: s,
+                            end,
+                            closed: true,
+                        });
+                    }
+                }
+                '"' => match open.take() {
+                    Some(s) => quotes.push(Quote {
+                        start: s,
+                        end,
+                        closed: true,
+                    }),
+                    None => open = Some(at),
+                },
+                _ => {}
+            }
+        }
+        if let Some(s) = open {
+            quotes.push(Quote {
+                start: s,
+                end: base + para.len(),
+                closed: false,
+            });
+        }
+        base += para.len() + 1;
+    }
+    quotes
+}
+
+impl Doc<'_> {
+    /// How an entity is shown as a source: as written, or by its canonical name for pronouns
+    /// and titles.
+    fn shown(&self, i: usize) -> String {
+        let e = &self.ann.entities[i];
+        match e.form {
+            MentionForm::Pronoun | MentionForm::Title => e.name.clone(),
+            _ => self.text[e.start..e.end].to_owned(),
+        }
+    }
+
+    /// A source named by entity `i`; a pronoun also points at the mention before that names
+    /// its antecedent.
+    fn entity_source(&self, i: usize, rule: &'static str) -> Source {
+        let e = &self.ann.entities[i];
+        let antecedent = (e.form == MentionForm::Pronoun)
+            .then(|| {
+                self.ann.entities.iter().rfind(|o| {
+                    o.name == e.name && o.form != MentionForm::Pronoun && o.end <= e.start
+                })
+            })
+            .flatten()
+            .and_then(|o| {
+                let (k, _) = self.token_range(o.start, o.end)?;
+                Some((self.sentence_of[k], (o.start, o.end)))
+            });
+        Source {
+            text: self.shown(i),
+            entity: Some(i),
+            rule,
+            start: e.start,
+            end: e.end,
+            antecedent,
+        }
+    }
+
+    /// Entities that can state a figure.
+    fn speaker(e: &Entity) -> bool {
+        match e.kind {
+            EntityKind::Person | EntityKind::Org | EntityKind::Group => true,
+            EntityKind::Place => e.geo.as_ref().is_some_and(|g| g.level == "country"),
+        }
+    }
+
+    /// The longest speaker entity starting at token `k`.
+    fn entity_starting(&self, k: usize) -> Option<usize> {
+        let at = self.ann.tokens.get(k)?.start;
+        self.ann
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.start == at && Self::speaker(e))
+            .max_by_key(|(_, e)| (e.end, e.kind != EntityKind::Place))
+            .map(|(i, _)| i)
+    }
+
+    /// The longest speaker entity ending at token `k` (inclusive).
+    fn entity_ending(&self, k: usize) -> Option<usize> {
+        let at = self.ann.tokens.get(k)?.end;
+        self.ann
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.end == at && Self::speaker(e))
+            .min_by_key(|(_, e)| (e.start, e.kind == EntityKind::Place))
+            .map(|(i, _)| i)
+    }
+
+    /// A source noun phrase ending at token `k` ("City authorities", "local officials"), not
+    /// reaching before token `s0`.
+    fn noun_phrase_ending(&self, k: usize, s0: usize) -> Option<Source> {
+        if !self.lex.source_nouns.contains(self.words.get(k)?) {
+            return None;
+        }
+        let mut first = k;
+        while first > s0
+            && first + 3 > k
+            && self.ann.tokens[first - 1].kind == TokenKind::Word
+            && !self.lex.determiners.contains(&self.words[first - 1])
+            && !self.lex.breaks.contains(&self.words[first - 1])
+            && !self.is_verb_at(first - 1)
+        {
+            first -= 1;
+        }
+        let (start, end) = self.span(first, k + 1);
+        Some(Source {
+            text: self.text[start..end].to_owned(),
+            entity: None,
+            rule: "verb-subject-phrase",
+            start,
+            end,
+            antecedent: None,
+        })
+    }
+
+    pub(super) fn is_verb_at(&self, k: usize) -> bool {
+        self.verb_at(k).is_some()
+    }
+
+    /// The length of the reporting verb at token `k`, if one stands there.
+    fn verb_at(&self, k: usize) -> Option<usize> {
+        self.lex
+            .verbs
+            .iter()
+            .filter(|v| self.phrase_at(k, v))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// The quotation that holds byte `at`.
+    fn quote_at(&self, at: usize) -> Option<usize> {
+        self.quotes.iter().position(|q| q.start < at && at < q.end)
+    }
+
+    /// The source of a figure at tokens `a..b` (byte `at`) in sentence `si`.
+    pub(super) fn source(&self, si: usize, a: usize, b: usize, at: usize) -> Option<Source> {
+        if let Some(q) = self.quote_at(at)
+            && let Some(src) = self.quote_speaker(q)
+        {
+            return Some(src);
+        }
+        if let Some(src) = self.according(si) {
+            return Some(src);
+        }
+        let (s0, s1) = self.sentence_tokens[si];
+        // The subject of the reporting verb nearest the figure.
+        let mut best: Option<(usize, Source)> = None;
+        for k in s0..s1 {
+            let Some(len) = self.verb_at(k) else {
+                continue;
+            };
+            let vend = k + len;
+            if vend <= a && (vend..a).any(|j| self.lex.breaks.contains(&self.words[j])) {
+                continue;
+            }
+            if k < b && vend > a {
+                continue;
+            }
+            if k >= b && (b..k).any(|j| self.words[j] == "and" && j > 0 && self.words[j - 1] == ",")
+            {
+                continue;
+            }
+            let Some(src) = self.subject(k, vend, s0, s1) else {
+                continue;
+            };
+            // The people counted are not the speaker ("the mayor of 5,000 residents said").
+            if let Some(e) = src.entity.map(|i| &self.ann.entities[i])
+                && self
+                    .token_range(e.start, e.end)
+                    .is_some_and(|(ea, _)| ea == b)
+            {
+                continue;
+            }
+            let dist = if vend <= a { a - vend } else { k - b };
+            if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                best = Some((dist, src));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    /// "according to X" anywhere in sentence `si`.
+    fn according(&self, si: usize) -> Option<Source> {
+        let (s0, s1) = self.sentence_tokens[si];
+        for k in s0..s1 {
+            for p in &self.lex.according {
+                if !self.phrase_at(k, p) {
+                    continue;
+                }
+                let mut j = k + p.len();
+                while j < s1 && self.lex.determiners.contains(&self.words[j]) {
+                    j += 1;
+                }
+                if let Some(e) = self.entity_starting(j) {
+                    return Some(self.entity_source(e, "according-to"));
+                }
+                if j < s1 && self.lex.pronouns.contains(&self.words[j]) {
+                    return self.pronoun_antecedent(j);
+                }
+                // "according to him" that coreference left unresolved names no one.
+                if j < s1 && self.lex.personal.contains(&self.words[j]) {
+                    return None;
+                }
+                let mut end = j;
+                while end < s1
+                    && end < j + 5
+                    && self.ann.tokens[end].kind == TokenKind::Word
+                    && !self.lex.breaks.contains(&self.words[end])
+                {
+                    end += 1;
+                }
+                while end > j && self.lex.drop_words.contains(&self.words[end - 1]) {
+                    end -= 1;
+                }
+                if end > j {
+                    let (start, stop) = self.span(j, end);
+                    return Some(Source {
+                        text: self.text[start..stop].to_owned(),
+                        entity: None,
+                        rule: "according-to-phrase",
+                        start,
+                        end: stop,
+                        antecedent: None,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject that ends just before a reporting verb at token `k`, not before token `lo`:
+    /// an entity, a source noun phrase or a pronoun, with "also", "has"... between.
+    fn subject_before(&self, k: usize, lo: usize) -> Option<Source> {
+        let mut p = k;
+        while p > lo && self.lex.aux.contains(&self.words[p - 1]) {
+            p -= 1;
+        }
+        if p <= lo {
+            return None;
+        }
+        if let Some(e) = self.entity_ending(p - 1)
+            && self.ann.entities[e].start >= self.ann.tokens[lo].start
+        {
+            return Some(self.entity_source(e, "verb-subject"));
+        }
+        if let Some(src) = self.noun_phrase_ending(p - 1, lo) {
+            return Some(src);
+        }
+        if self.lex.pronouns.contains(&self.words[p - 1]) {
+            return self.pronoun_antecedent(p - 1);
+        }
+        None
+    }
+
+    /// The subject after an inverted reporting verb ending at token `vend` (", said X",
+    /// ", said Mayor X", ", said local officials"), before token `s1`.
+    fn subject_after(&self, vend: usize, s1: usize) -> Option<Source> {
+        let limit = (vend + INVERTED_WINDOW).min(s1);
+        let words = (vend..limit).take_while(|&j| self.ann.tokens[j].kind == TokenKind::Word);
+        // A name first, so that a title before it ("said Mayor Ivan Petrenko") is not taken for
+        // a noun phrase.
+        if let Some(e) = words.clone().find_map(|j| self.entity_starting(j)) {
+            return Some(self.entity_source(e, "verb-subject-inverted"));
+        }
+        words
+            .filter_map(|j| self.noun_phrase_ending(j, vend))
+            .find(|src| {
+                // The whole phrase: "said local officials", not "said local" + noun.
+                self.token_range(src.end, self.text.len())
+                    .is_none_or(|(k, _)| !self.lex.source_nouns.contains(&self.words[k]))
+            })
+            .map(|mut src| {
+                src.rule = "verb-subject-inverted-phrase";
+                src
+            })
+    }
+
+    /// The subject of a reporting verb at tokens `k..vend` of a sentence `s0..s1`.
+    fn subject(&self, k: usize, vend: usize, s0: usize, s1: usize) -> Option<Source> {
+        if k <= s0 {
+            return None;
+        }
+        if let Some(src) = self.subject_before(k, s0) {
+            return Some(src);
+        }
+        // Inverted: ", said X".
+        if self.ann.tokens[k - 1].kind == TokenKind::Punct
+            && let Some(src) = self.subject_after(vend, s1)
+        {
+            return Some(src);
+        }
+        // Apposition or an adverb between: "X, head of Y, said", "X angrily said".
+        if !(s0..k).any(|j| {
+            self.lex.breaks.contains(&self.words[j])
+                || matches!(self.words[j].as_str(), "that" | "which" | "who")
+                || is_quote_mark(&self.words[j])
+        }) {
+            let mut j = s0;
+            while j < k && self.lex.determiners.contains(&self.words[j]) {
+                j += 1;
+            }
+            if let Some(e) = self.entity_starting(j)
+                && k - j <= SUBJECT_WINDOW
+            {
+                return Some(self.entity_source(e, "verb-subject-apposition"));
+            }
+        }
+        None
+    }
+
+    /// What "they", "them" or "it" at token `p` stands for: the first organisation, group or
+    /// source noun phrase before it in its sentence, else in the sentences before (shown as
+    /// named there). People are left to the annotation's coreference ("he", "she").
+    fn pronoun_antecedent(&self, p: usize) -> Option<Source> {
+        let si = self.sentence_of[p];
+        let singular = self.words[p] == "it";
+        let (pstart, pend) = self.span(p, p + 1);
+        for back in 0..=PRONOUN_BACK.min(si) {
+            let sj = si - back;
+            let (t0, mut t1) = self.sentence_tokens[sj];
+            if back == 0 {
+                t1 = p;
+            }
+            if t1 <= t0 {
+                continue;
+            }
+            let (b0, b1) = self.span(t0, t1);
+            let entity = self
+                .ann
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.start >= b0 && e.end <= b1 && e.form != MentionForm::Pronoun)
+                .find(|(_, e)| match e.kind {
+                    EntityKind::Org => true,
+                    EntityKind::Group => !singular,
+                    // A country as the subject of its sentence ("Ukraine published ...").
+                    EntityKind::Place => {
+                        e.geo.as_ref().is_some_and(|g| g.level == "country")
+                            && self.token_range(e.start, e.end).is_some_and(|(k, _)| {
+                                (t0..k).all(|j| self.lex.determiners.contains(&self.words[j]))
+                            })
+                    }
+                    EntityKind::Person => false,
+                })
+                .map(|(i, _)| i);
+            let phrase = (t0..t1).find_map(|k| self.noun_phrase_ending(k, t0));
+            let pick = match (entity, phrase) {
+                (Some(i), Some(ph)) if ph.end <= self.ann.entities[i].start => {
+                    Err::<usize, Source>(ph)
+                }
+                (Some(i), _) => Ok(i),
+                (None, Some(ph)) => Err(ph),
+                (None, None) => continue,
+            };
+            let (text, entity, at) = match pick {
+                Ok(i) => {
+                    let e = &self.ann.entities[i];
+                    (self.shown(i), Some(i), (e.start, e.end))
+                }
+                Err(ph) => (ph.text, None, (ph.start, ph.end)),
+            };
+            return Some(Source {
+                text,
+                entity,
+                rule: "pronoun-antecedent",
+                start: pstart,
+                end: pend,
+                antecedent: Some((sj, at)),
+            });
+        }
+        None
+    }
+
+    /// The speaker of quotation `qi`: named after its closing mark ("“...,” said X", "“...,”
+    /// X said"), else before its opening mark ("X said: “...”"), else the speaker of the
+    /// quotation just before it in the paragraph, which it continues.
+    fn quote_speaker(&self, qi: usize) -> Option<Source> {
+        let own = |q: &Quote| {
+            q.closed
+                .then(|| self.speaker_after(q.end))
+                .flatten()
+                .or_else(|| self.speaker_before(q.start))
+        };
+        let q = self.quotes.get(qi)?;
+        if let Some(src) = own(q) {
+            return Some(src);
+        }
+        let prev = self.quotes.get(qi.checked_sub(1)?)?;
+        if !self.text[prev.end..q.start].contains('\n') {
+            return own(prev).map(|mut src| {
+                src.rule = "quote-continued";
+                src
+            });
+        }
+        None
+    }
+
+    /// The speaker named after a closing quotation mark ending at byte `pos`.
+    fn speaker_after(&self, pos: usize) -> Option<Source> {
+        let toks = &self.ann.tokens;
+        let t = toks.partition_point(|x| x.start < pos);
+        let para_end = self.text[pos..]
+            .find('\n')
+            .map_or(self.text.len(), |i| pos + i);
+        let mut lo = t;
+        while lo < toks.len() && matches!(self.words[lo].as_str(), "," | "–" | "—") {
+            lo += 1;
+        }
+        let end = (lo + SUBJECT_WINDOW).min(toks.len());
+        for (k, tok) in toks.iter().enumerate().take(end).skip(lo) {
+            if tok.start >= para_end
+                || is_quote_mark(&self.words[k])
+                || matches!(self.words[k].as_str(), "." | "!" | "?")
+            {
+                return None;
+            }
+            let Some(len) = self.verb_at(k) else {
+                continue;
+            };
+            let s1 = self.sentence_tokens[self.sentence_of[k]].1;
+            let src = if k == lo {
+                self.subject_after(k + len, s1)
+            } else {
+                // "X said", else "X, the town's mayor, said" with X right after the quotation.
+                self.subject_before(k, lo).or_else(|| {
+                    let mut j = lo;
+                    while j < k && self.lex.determiners.contains(&self.words[j]) {
+                        j += 1;
+                    }
+                    self.entity_starting(j)
+                        .map(|e| self.entity_source(e, "quote-speaker"))
+                })
+            };
+            return src.map(|mut s| {
+                s.rule = "quote-speaker";
+                s
+            });
+        }
+        None
+    }
+
+    /// The speaker named before an opening quotation mark at byte `pos` ("X said: “",
+    /// "X told reporters, “").
+    fn speaker_before(&self, pos: usize) -> Option<Source> {
+        let t0 = self.ann.tokens.partition_point(|x| x.start < pos);
+        let mut p = t0;
+        if p > 0 && matches!(self.words[p - 1].as_str(), ":" | ",") {
+            p -= 1;
+        }
+        let para_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        for k in (p.saturating_sub(QUOTE_LEAD)..p).rev() {
+            if self.ann.tokens[k].start < para_start || self.ann.tokens[k].kind != TokenKind::Word {
+                return None;
+            }
+            let Some(len) = self.verb_at(k) else {
+                continue;
+            };
+            if k + len > p {
+                continue;
+            }
+            let si = self.sentence_of[k];
+            let (s0, s1) = self.sentence_tokens[si];
+            return self.subject(k, k + len, s0, s1).map(|mut s| {
+                s.rule = "quote-speaker";
+                s
+            });
+        }
+        None
+    }
+}

@@ -1,0 +1,154 @@
+//! Who states a figure: "according to", quotations, pronouns, metonyms, the article's voice.
+
+use super::{claims, evidence, one};
+
+#[test]
+fn according_to_at_the_start_in_the_middle_and_at_the_end() {
+    for text in [
+        "According to the State Emergency Service, 14 people died in the floods in Odesa.",
+        "In Odesa, according to the State Emergency Service, 14 people died in the floods.",
+        "In Odesa, 14 people died in the floods, according to the State Emergency Service.",
+    ] {
+        let c = one(text, "killed");
+        assert_eq!(
+            c.source.as_deref(),
+            Some("State Emergency Service"),
+            "{text}"
+        );
+        assert_eq!(evidence(text, &c, "source")[0].0, "according-to", "{text}");
+    }
+}
+
+#[test]
+fn according_to_a_noun_phrase_drops_trailing_data_words() {
+    let c = one(
+        "According to local hospital figures, 57 people were injured in the stampede.",
+        "injured",
+    );
+    assert_eq!(c.source.as_deref(), Some("local hospital"));
+}
+
+#[test]
+fn a_quotation_takes_its_speaker_after_it() {
+    for text in [
+        "“We have found 40 bodies in the basement,” said Mayor Ivan Petrenko.",
+        "“We have found 40 bodies in the basement,” Mayor Ivan Petrenko said.",
+        "\"We have found 40 bodies in the basement,\" Ivan Petrenko, the town's mayor, told reporters.",
+    ] {
+        let c = one(text, "killed");
+        assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{text}: {c:#?}");
+        assert_eq!(
+            evidence(text, &c, "source")[0],
+            ("quote-speaker".into(), "Ivan Petrenko")
+        );
+    }
+}
+
+#[test]
+fn a_quotation_takes_its_speaker_before_it() {
+    let text = "Mayor Ivan Petrenko said: “We have found 40 bodies in the basement.”";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"));
+    let text = "The regional police said in a statement: “At least 85 people were detained.”";
+    let c = one(text, "detained");
+    assert_eq!(c.source.as_deref(), Some("regional police"));
+}
+
+#[test]
+fn a_quotation_over_two_sentences_keeps_its_speaker() {
+    // The speaker named after the quotation, the figure in its first sentence.
+    let text =
+        "“We have found 40 bodies in the basement. The search goes on,” Mayor Ivan Petrenko said.";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+    // The speaker named before the quotation, the figure in its last sentence.
+    let text = "Mayor Ivan Petrenko told reporters: “The search goes on. We have found 40 bodies in the basement.”";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+    // A quotation that continues one whose speaker was named.
+    let text = "“The search goes on,” Mayor Ivan Petrenko said. “We have found 40 bodies in the basement.”";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+    assert!(c.rule.contains("source:quote-continued"), "{}", c.rule);
+}
+
+#[test]
+fn a_quotation_in_another_paragraph_is_not_continued() {
+    let text = "“The search goes on,” Mayor Ivan Petrenko said.\n\n“Some 40 bodies were found,” \
+                the report reads.";
+    let c = one(text, "killed");
+    assert_ne!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+}
+
+#[test]
+fn a_pronoun_carries_the_speaker_into_a_later_sentence() {
+    let text = "Health Minister Viktor Liashko visited Kharkiv on Monday. He said 22 people had \
+                been killed there.";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("Viktor Liashko"));
+    let ev = evidence(text, &c, "source");
+    assert_eq!(ev[0], ("verb-subject".into(), "He"));
+    assert_eq!(ev[1], ("antecedent".into(), "Viktor Liashko"));
+
+    let text = "Oksana Melnyk, who heads the city hospital, spoke to reporters on Wednesday. She \
+                added that 6 nurses were injured.";
+    let c = one(text, "injured");
+    assert_eq!(c.source.as_deref(), Some("Oksana Melnyk"));
+
+    let text = "Oksana Melnyk, who heads the city hospital, spoke to reporters on Wednesday. \
+                According to her, 18 patients were evacuated.";
+    let c = one(text, "evacuated");
+    assert_eq!(c.source.as_deref(), Some("Oksana Melnyk"));
+}
+
+#[test]
+fn an_unresolved_pronoun_names_no_source() {
+    // "him" cannot be the woman named before.
+    let text = "Oksana Melnyk spoke to reporters on Wednesday. According to him, 18 patients were \
+                evacuated.";
+    let c = one(text, "evacuated");
+    assert_eq!(c.source, None, "{c:#?}");
+}
+
+#[test]
+fn they_and_it_stand_for_the_organisation_named_before() {
+    let text = "The regional police published new figures on Friday. They said 120 people had \
+                been detained.";
+    let c = one(text, "detained");
+    assert_eq!(c.source.as_deref(), Some("regional police"));
+    let ev = evidence(text, &c, "source");
+    assert_eq!(ev[0], ("pronoun-antecedent".into(), "They"));
+    assert_eq!(ev[1], ("antecedent".into(), "regional police"));
+    // The date comes through the pronoun too.
+    assert_eq!(
+        evidence(text, &c, "as_of"),
+        vec![("pronoun-antecedent-date".to_owned(), "Friday")]
+    );
+
+    let text = "The UN refugee agency updated its count. It said 200,000 people have fled their \
+                homes.";
+    let c = one(text, "displaced");
+    assert_eq!(c.source.as_deref(), Some("UN refugee agency"));
+}
+
+#[test]
+fn a_metonym_is_shown_as_written() {
+    let text = "Moscow acknowledged that 120 soldiers had died. Kyiv says 60 civilians were \
+                killed in the strike.";
+    let all = claims(text);
+    let sources: Vec<Option<&str>> = all.iter().map(|c| c.source.as_deref()).collect();
+    assert_eq!(sources, vec![Some("Moscow"), Some("Kyiv")], "{all:#?}");
+    let c = one("The Kremlin said 12 servicemen were wounded.", "injured");
+    assert_eq!(c.source.as_deref(), Some("Kremlin"));
+}
+
+#[test]
+fn the_articles_own_figure_after_an_attributed_one_has_no_source() {
+    let text = "The UN refugee agency said 80,000 people had crossed into Moldova. About 5,000 \
+                more people have been displaced inside the country.";
+    let all = claims(text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].source.as_deref(), Some("UN refugee agency"));
+    assert_eq!(all[1].source, None, "{all:#?}");
+    assert!(evidence(text, &all[1], "source").is_empty());
+}
