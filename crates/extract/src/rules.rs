@@ -176,10 +176,28 @@ impl<'a> Doc<'a> {
 
     /// Every metric cue, the longest at each token.
     fn find_phrases_cues(&self) -> Vec<CueHit> {
+        // Only the cues whose first word stands at a token are tried there; cues that start
+        // with `<country>` are tried everywhere.
+        let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        let mut anywhere = Vec::new();
+        for (c, cue) in self.lex.cues.iter().enumerate() {
+            match cue.words.first().map(String::as_str) {
+                Some("<country>") => anywhere.push(c),
+                Some(first) => by_first.entry(first).or_default().push(c),
+                None => {}
+            }
+        }
         let mut hits = Vec::new();
         for i in 0..self.words.len() {
             let mut best: Vec<CueHit> = Vec::new();
-            for (c, cue) in self.lex.cues.iter().enumerate() {
+            let candidates = by_first
+                .get(self.words[i].as_str())
+                .into_iter()
+                .flatten()
+                .chain(&anywhere);
+            for &c in candidates {
+                let cue = &self.lex.cues[c];
                 if self.phrase_at(i, &cue.words) {
                     let len = cue.words.len();
                     let longest = best.first().map_or(0, |b| b.end - b.start);
@@ -195,6 +213,8 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+            // In lexicon order, as the rules expect when two cues tie.
+            best.sort_by_key(|h| h.cue);
             hits.extend(best);
         }
         hits
