@@ -178,8 +178,7 @@ impl<'a> Doc<'a> {
     fn find_phrases_cues(&self) -> Vec<CueHit> {
         // Only the cues whose first word stands at a token are tried there; cues that start
         // with `<country>` are tried everywhere.
-        let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_first: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
         let mut anywhere = Vec::new();
         for (c, cue) in self.lex.cues.iter().enumerate() {
             match cue.words.first().map(String::as_str) {

@@ -1,6 +1,6 @@
 //! The lexicons of the event rules, read from `data/events/` (compiled in).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::{EventCodes, EventKind};
 
