@@ -45,6 +45,8 @@ pub(crate) struct Lexicon {
     pub subset: Vec<Vec<String>>,
     /// Pronouns that report speech for an organisation or a group named before ("They said").
     pub pronouns: HashSet<String>,
+    /// Prepositions that end a source noun phrase on the left.
+    pub preps: HashSet<String>,
     /// Pronouns for people, resolved by the annotation's coreference or not at all.
     pub personal: HashSet<String>,
     /// Words between a subject and its reporting verb ("has", "also").
@@ -163,6 +165,9 @@ impl Lexicon {
                 }
                 "pronoun" => {
                     lex.pronouns.insert(phrase.to_lowercase());
+                }
+                "prep" => {
+                    lex.preps.insert(phrase.to_lowercase());
                 }
                 "personal" => {
                     lex.personal.insert(phrase.to_lowercase());

@@ -86,6 +86,9 @@ pub(crate) struct Doc<'a> {
     paragraph: Vec<usize>,
     cues: Vec<CueHit>,
     quotes: Vec<Quote>,
+    /// How many pronoun antecedents are being looked for, one inside the other ("..., it
+    /// said. ..., it added."): the search follows a chain of pronouns only so far.
+    resolving: std::cell::Cell<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -133,6 +136,7 @@ impl<'a> Doc<'a> {
             paragraph,
             cues: Vec::new(),
             quotes: attribution::find_quotes(text),
+            resolving: std::cell::Cell::new(0),
         };
         doc.cues = doc.find_phrases_cues();
         doc

@@ -24,6 +24,8 @@ const QUOTE_LEAD: usize = 6;
 const INVERTED_WINDOW: usize = 4;
 /// How many sentences back the antecedent of "they" or "it" is looked for.
 const PRONOUN_BACK: usize = 2;
+/// How many pronouns in a row ("it said ... it added") the antecedent search follows.
+const PRONOUN_CHAIN: usize = 3;
 
 /// A source found for a figure.
 #[derive(Debug, Clone)]
@@ -178,6 +180,7 @@ impl Doc<'_> {
             && self.ann.tokens[first - 1].kind == TokenKind::Word
             && !self.lex.determiners.contains(&self.words[first - 1])
             && !self.lex.breaks.contains(&self.words[first - 1])
+            && !self.lex.preps.contains(&self.words[first - 1])
             && !self.is_verb_at(first - 1)
         {
             first -= 1;
@@ -388,13 +391,39 @@ impl Doc<'_> {
         None
     }
 
-    /// What "they", "them" or "it" at token `p` stands for: the first organisation, group or
-    /// source noun phrase before it in its sentence, else in the sentences before (shown as
-    /// named there). People are left to the annotation's coreference ("he", "she").
+    /// What "they", "them" or "it" at token `p` stands for: in a sentence before, the
+    /// organisation or group that sentence is attributed to ("..., eyewitnesses said. ..., they
+    /// added"), else its first organisation, group or source noun phrase that is not the object
+    /// of a preposition; in its own sentence, such a subject before it ("Officials said they
+    /// had counted ..."). People are left to the annotation's coreference ("he", "she").
     fn pronoun_antecedent(&self, p: usize) -> Option<Source> {
+        let depth = self.resolving.get();
+        if depth >= PRONOUN_CHAIN {
+            return None;
+        }
+        self.resolving.set(depth + 1);
+        let found = self.find_antecedent(p);
+        self.resolving.set(depth);
+        found
+    }
+
+    fn find_antecedent(&self, p: usize) -> Option<Source> {
         let si = self.sentence_of[p];
         let singular = self.words[p] == "it";
         let (pstart, pend) = self.span(p, p + 1);
+        let fits = |e: &Entity| match e.kind {
+            EntityKind::Org => true,
+            // "it" for "the military", not for "militants".
+            EntityKind::Group => !singular || !self.text[e.start..e.end].ends_with('s'),
+            EntityKind::Place => e.geo.as_ref().is_some_and(|g| g.level == "country"),
+            EntityKind::Person => false,
+        };
+        // A name inside a quotation is not the speaker the pronoun stands for ("“The
+        // government has agreed ...,” it added").
+        let quoted = |at: usize| {
+            self.quote_at(at)
+                .is_some_and(|q| self.quote_at(pstart) != Some(q))
+        };
         for back in 0..=PRONOUN_BACK.min(si) {
             let sj = si - back;
             let (t0, mut t1) = self.sentence_tokens[sj];
@@ -404,52 +433,69 @@ impl Doc<'_> {
             if t1 <= t0 {
                 continue;
             }
-            let (b0, b1) = self.span(t0, t1);
-            let entity = self
-                .ann
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.start >= b0 && e.end <= b1 && e.form != MentionForm::Pronoun)
-                .find(|(_, e)| match e.kind {
-                    EntityKind::Org => true,
-                    EntityKind::Group => !singular,
-                    // A country as the subject of its sentence ("Ukraine published ...").
-                    EntityKind::Place => {
-                        e.geo.as_ref().is_some_and(|g| g.level == "country")
-                            && self.token_range(e.start, e.end).is_some_and(|(k, _)| {
-                                (t0..k).all(|j| self.lex.determiners.contains(&self.words[j]))
-                            })
-                    }
-                    EntityKind::Person => false,
-                })
-                .map(|(i, _)| i);
-            let phrase = (t0..t1).find_map(|k| self.noun_phrase_ending(k, t0));
-            let pick = match (entity, phrase) {
-                (Some(i), Some(ph)) if ph.end <= self.ann.entities[i].start => {
-                    Err::<usize, Source>(ph)
-                }
-                (Some(i), _) => Ok(i),
-                (None, Some(ph)) => Err(ph),
-                (None, None) => continue,
-            };
-            let (text, entity, at) = match pick {
-                Ok(i) => {
-                    let e = &self.ann.entities[i];
-                    (self.shown(i), Some(i), (e.start, e.end))
-                }
-                Err(ph) => (ph.text, None, (ph.start, ph.end)),
-            };
-            return Some(Source {
-                text,
-                entity,
-                rule: "pronoun-antecedent",
-                start: pstart,
-                end: pend,
-                antecedent: Some((sj, at)),
-            });
+            // The source of an earlier sentence that is itself attributed.
+            let attributed = (back > 0)
+                .then(|| self.sentence_source(sj))
+                .flatten()
+                .filter(|s| s.entity.is_none_or(|i| fits(&self.ann.entities[i])))
+                .filter(|s| !quoted(s.start));
+            let found = attributed
+                .map(|s| (s.text, s.entity, (s.start, s.end)))
+                .or_else(|| {
+                    (t0..t1).find_map(|k| {
+                        if quoted(self.ann.tokens[k].start) {
+                            return None;
+                        }
+                        // Countries only as the attributed source of a sentence ("Ukraine said"):
+                        // elsewhere they are places or modifiers ("U.S.-led").
+                        let e = self.entity_starting(k).filter(|&i| {
+                            let e = &self.ann.entities[i];
+                            e.form != MentionForm::Pronoun && e.kind != EntityKind::Place && fits(e)
+                        });
+                        let (text, entity, at) = match e {
+                            Some(i) => {
+                                let e = &self.ann.entities[i];
+                                (self.shown(i), Some(i), (e.start, e.end))
+                            }
+                            None => {
+                                let ph = self.noun_phrase_ending(k, t0)?;
+                                (ph.text, None, (ph.start, ph.end))
+                            }
+                        };
+                        // Not the object of a preposition ("by official count", "in Kyiv").
+                        let (first, _) = self.token_range(at.0, at.1)?;
+                        let mut j = first;
+                        while j > t0 && self.lex.determiners.contains(&self.words[j - 1]) {
+                            j -= 1;
+                        }
+                        let object = j > t0 && self.lex.preps.contains(&self.words[j - 1]);
+                        (!object).then_some((text, entity, at))
+                    })
+                });
+            if let Some((text, entity, at)) = found {
+                return Some(Source {
+                    text,
+                    entity,
+                    rule: "pronoun-antecedent",
+                    start: pstart,
+                    end: pend,
+                    antecedent: Some((sj, at)),
+                });
+            }
         }
         None
+    }
+
+    /// The source sentence `si` is attributed to, by "according to" or the subject of its
+    /// first reporting verb that has one.
+    fn sentence_source(&self, si: usize) -> Option<Source> {
+        let (s0, s1) = self.sentence_tokens[si];
+        self.according(si).or_else(|| {
+            (s0..s1).find_map(|k| {
+                let len = self.verb_at(k)?;
+                self.subject(k, k + len, s0, s1)
+            })
+        })
     }
 
     /// The speaker of quotation `qi`: named after its closing mark ("“...,” said X", "“...,”

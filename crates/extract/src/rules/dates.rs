@@ -37,7 +37,11 @@ impl Doc<'_> {
             .filter_map(|t| {
                 let day = t.value.get(..10)?;
                 let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
-                let (token, _) = self.token_range(t.start, t.end)?;
+                // The token the expression starts in ("Sunday's" is one token).
+                let token = self.ann.tokens.partition_point(|k| k.end <= t.start);
+                if token >= self.ann.tokens.len() {
+                    return None;
+                }
                 Some(DateAt {
                     start: t.start,
                     end: t.end,
@@ -51,6 +55,12 @@ impl Doc<'_> {
     /// Whether a date starts a period rather than dating a figure: "since D", "from D", "since
     /// the war began on D".
     fn starts_period(&self, d: &DateAt) -> bool {
+        // "the toll from Saturday's bombing": a possessive date names an event.
+        let rest = &self.text[d.end..];
+        if rest.starts_with("'s") || rest.starts_with("’s") || self.words[d.token].ends_with("'s")
+        {
+            return false;
+        }
         if self.phrase_ending(d.token, &self.lex.starts).is_some() {
             return true;
         }

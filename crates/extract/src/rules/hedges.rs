@@ -88,14 +88,16 @@ impl Doc<'_> {
         }
     }
 
-    /// The words of a stand-alone paragraph shortly before sentence `si` that frames military
-    /// figures ("Figures for military casualties ... remain difficult to confirm."): under it,
-    /// a toll counted with no noun counts soldiers.
+    /// The words of a stand-alone paragraph shortly before sentence `si` that hedges military
+    /// figures in general ("Figures for military casualties ... remain difficult to confirm."):
+    /// under it, a toll counted with no noun counts soldiers. A framing paragraph without a
+    /// hedge sets no topic: wire copy is full of one-sentence paragraphs that mention
+    /// casualties in passing.
     pub(super) fn military_topic(&self, si: usize) -> Option<Found> {
         let para = self.paragraph[si];
         let j = (si.saturating_sub(HEDGE_SCOPE)..si)
             .rev()
-            .find(|&j| self.framing(j, para))?;
+            .find(|&j| self.framing(j, para) && self.hedge_in(j).is_some())?;
         if self.domain(j) != Some("military") {
             return None;
         }

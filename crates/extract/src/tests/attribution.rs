@@ -152,3 +152,27 @@ fn the_articles_own_figure_after_an_attributed_one_has_no_source() {
     assert_eq!(all[1].source, None, "{all:#?}");
     assert!(evidence(text, &all[1], "source").is_empty());
 }
+
+#[test]
+fn it_follows_a_chain_of_pronouns_back_to_the_attributed_source() {
+    let text = "Allied troops raided a village overnight, the coalition command said on Monday. \
+                The troops seized a weapons cache, it said in a statement. Four insurgents were \
+                killed in the raid, it added.";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("coalition command"), "{c:#?}");
+}
+
+#[test]
+fn a_name_inside_a_quotation_is_not_the_antecedent() {
+    let text = "“The council and the Red Cross have agreed that 15,000 displaced people will \
+                be helped home,” it added.";
+    let c = one(text, "displaced");
+    assert_ne!(c.source.as_deref(), Some("Red Cross"), "{c:#?}");
+}
+
+#[test]
+fn a_country_used_as_a_modifier_is_not_the_antecedent() {
+    let text = "U.S.-led forces raided two villages in the east. It said 14 people were killed.";
+    let c = one(text, "killed");
+    assert_ne!(c.source.as_deref(), Some("U.S."), "{c:#?}");
+}

@@ -107,3 +107,24 @@ fn else_the_publication_date() {
         day("2023-05-12", "published")
     );
 }
+
+#[test]
+fn a_possessive_date_names_the_event_even_after_from() {
+    assert_eq!(
+        as_of(
+            "The toll from Saturday's bombing rose to 60 dead, the ministry said.",
+            "killed"
+        ),
+        day("2023-05-06", "event-date")
+    );
+}
+
+#[test]
+fn a_pronoun_source_takes_the_date_of_its_antecedent() {
+    let text = "The regional police published new figures on Wednesday. They said 120 people \
+                had been detained.";
+    assert_eq!(
+        as_of(text, "detained"),
+        day("2023-05-10", "pronoun-antecedent-date")
+    );
+}

@@ -132,3 +132,11 @@ fn a_framing_paragraph_about_military_figures_sets_the_topic() {
     assert_eq!(all[1].group.as_deref(), Some("people"));
     assert!(!all[1].hedged, "{all:#?}");
 }
+
+#[test]
+fn a_framing_paragraph_without_a_hedge_sets_no_topic() {
+    let text = "Military casualties have been heavy on both sides.\n\nKyiv acknowledged 170 dead.";
+    let c = one(text, "killed");
+    assert_eq!(c.group.as_deref(), Some("people"), "{c:#?}");
+    assert!(!c.hedged);
+}
