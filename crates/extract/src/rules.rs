@@ -422,6 +422,24 @@ impl<'a> Doc<'a> {
         n: &NumberMention,
         b: usize,
     ) -> Option<(f64, Option<(&'static str, Found)>)> {
+        // "+218 91 555 0142": digits beside digits are a telephone number or a code.
+        let toks = &self.ann.tokens;
+        let a = toks.partition_point(|t| t.start < n.start);
+        let digits = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        if (a > 0 && (digits(a - 1) || self.words[a - 1] == "+")) || digits(b) {
+            return None;
+        }
+        // "the last one", "in one day": the word "one" counts people only before a people
+        // noun ("one child").
+        if n.value == 1.0
+            && self.text[n.start..n.end].eq_ignore_ascii_case("one")
+            && !self
+                .next_words(b, 1)
+                .first()
+                .is_some_and(|&k| self.lex.groups.contains_key(&self.words[k]))
+        {
+            return None;
+        }
         let next = self.next_words(b, 3);
         let population = next
             .iter()
