@@ -522,7 +522,8 @@ impl Builder<'_, '_> {
                     .trigger
                     .words
                     .first()
-                    .is_some_and(|w| matches!(w.as_str(), "fell" | "under"));
+                    .is_some_and(|w| matches!(w.as_str(), "fell" | "under"))
+                    || self.passive_before();
                 let plain = |from: usize, to: usize| self.plain_gap(from, to, 6);
                 main_place = if passive_form {
                     places.iter().rev().find(|p| p.a < ta)
@@ -555,7 +556,8 @@ impl Builder<'_, '_> {
                     self.push_actor(&mut actors, self.view.entity(i), subject_role);
                     evidence.push(self.evidence("actors", subject_role, a, b));
                 }
-                // "a claim the army denied": a noun right before the verb, where no entity is.
+                // "a claim the army denied", "the RSF, which denied": a noun right before the
+                // verb (or its relative pronoun), where no entity is.
                 if actors.is_empty()
                     && !passive
                     && let Some((text, a, b)) = self.noun_before_trigger()
@@ -964,8 +966,14 @@ impl Builder<'_, '_> {
     /// The noun right before the trigger with its determiner ("the army denied"): one or two
     /// words, not a function word.
     fn noun_before_trigger(&self) -> Option<(String, usize, usize)> {
-        let ta = self.found.a;
+        let mut ta = self.found.a;
         let s0 = self.s0();
+        if ta >= s0 + 3
+            && matches!(self.view.word(ta - 1), "which" | "who")
+            && self.view.word(ta - 2) == ","
+        {
+            ta -= 2;
+        }
         if ta == s0 || self.view.ann.tokens[ta - 1].kind != TokenKind::Word {
             return None;
         }

@@ -402,3 +402,36 @@ fn a_passive_accusation_takes_its_source_as_accuser() {
     assert_eq!(actors(&e, "accused").len(), 1, "{e:#?}");
     assert_eq!(actors(&e, "accuser").len(), 1, "{e:#?}");
 }
+
+#[test]
+fn a_relative_clause_denial_and_a_passive_capture() {
+    let e = one(
+        "The army blamed the militia, which denied any involvement.",
+        "2023-04-25",
+        EventKind::Denial,
+    );
+    assert_eq!(actors(&e, "denier").len(), 1, "{e:#?}");
+    let e = one(
+        "Local media said the town of Irpin was captured overnight.",
+        "2022-03-09",
+        EventKind::Capture,
+    );
+    assert_eq!(e.place.as_deref(), Some("Irpin"));
+}
+
+#[test]
+fn strikes_on_infrastructure_without_a_preposition() {
+    let e = one(
+        "Russian strikes damaged the main water pumping station in Mykolaiv on Sunday.",
+        "2022-03-15",
+        EventKind::Attack,
+    );
+    assert_eq!(attr(&e, "target").as_deref(), Some("infrastructure"));
+    assert_eq!(actors(&e, "perpetrator"), vec!["Russia".to_owned()]);
+    // A labour strike names no target.
+    let all = events(
+        "Unions called national strikes over the pension reform.",
+        "2022-03-15",
+    );
+    assert!(all.iter().all(|e| e.kind != EventKind::Attack), "{all:#?}");
+}
