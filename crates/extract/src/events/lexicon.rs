@@ -58,7 +58,9 @@ pub(crate) struct EventLexicon {
     pub default_status: HashMap<EventKind, String>,
     pub targets: Vec<Labelled>,
     pub charges: Vec<Labelled>,
-    pub cues: Vec<Labelled>,
+    /// The cues of `cues.tsv` by the part of their label before any ':' ("place:from" is
+    /// under "place").
+    pub cue_groups: HashMap<String, Vec<Labelled>>,
     pub hedges: Vec<Vec<String>>,
     /// Side by lower-case word or side code ("ru" → "russia").
     pub sides: HashMap<String, String>,
@@ -94,7 +96,14 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             targets: labelled(TARGETS),
             charges: labelled(CHARGES),
-            cues: labelled(CUES),
+            cue_groups: {
+                let mut groups: HashMap<String, Vec<Labelled>> = HashMap::default();
+                for c in labelled(CUES) {
+                    let key = c.label.split(':').next().unwrap_or_default().to_owned();
+                    groups.entry(key).or_default().push(c);
+                }
+                groups
+            },
             hedges: lines(HEDGES).map(words).collect(),
             sides: lines(SIDES)
                 .filter_map(|l| l.split_once('\t'))
@@ -187,12 +196,9 @@ impl EventLexicon {
     }
 
     /// The cues of `cues.tsv` whose label is `label` or starts with `label:`.
-    pub fn cues<'s>(&'s self, label: &'s str) -> impl Iterator<Item = &'s Labelled> + Clone + 's {
-        self.cues.iter().filter(move |c| {
-            c.label == label
-                || c.label
-                    .strip_prefix(label)
-                    .is_some_and(|r| r.starts_with(':'))
-        })
+    pub fn cues<'s>(&'s self, label: &str) -> std::slice::Iter<'s, Labelled> {
+        self.cue_groups
+            .get(label)
+            .map_or([].iter(), |group| group.iter())
     }
 }
