@@ -10,6 +10,10 @@
 //! without the JSON printing).
 
 use std::io::BufRead;
+
+/// The allocator the `sitrep` binary uses, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
