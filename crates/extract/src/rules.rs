@@ -353,7 +353,9 @@ impl<'a> Doc<'a> {
                     side = Some(s);
                 }
             }
-            let place = self.place(si, n.start).or_else(|| fallback_place.clone());
+            let place = self
+                .place(si, n.start, source.as_ref())
+                .or_else(|| fallback_place.clone());
             if let Some((_, f)) = &place {
                 evidence.push(f.evidence("place"));
             }

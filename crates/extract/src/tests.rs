@@ -5,6 +5,7 @@ mod dates;
 mod evidence;
 mod hedges;
 mod non_claims;
+mod places;
 
 use std::sync::OnceLock;
 

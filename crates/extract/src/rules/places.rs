@@ -2,14 +2,22 @@
 
 use annotate::{Entity, EntityKind};
 
+use super::attribution::Source;
 use super::{Doc, Found};
 
 impl<'a> Doc<'a> {
     /// The place a figure is about: the nearest place in its sentence named after a locative
     /// word ("in", "from") or in the possessive; else a place below country level in the
-    /// sentence; else a city named in the sentence before, in the same paragraph ("the city");
-    /// else `None`.
-    pub(super) fn place(&self, si: usize, at: usize) -> Option<(String, Found)> {
+    /// sentence; else, for a figure stated through a pronoun ("He said ..."), a place below
+    /// country level in the sentence that names the pronoun's antecedent (its first); else the
+    /// first city of the nearest sentence before in the same paragraph that names one ("the
+    /// city"); else `None`.
+    pub(super) fn place(
+        &self,
+        si: usize,
+        at: usize,
+        source: Option<&Source>,
+    ) -> Option<(String, Found)> {
         let located = |e: &&Entity| {
             let after = &self.text[e.end..];
             let possessive = after.starts_with("'s") || after.starts_with("’s");
@@ -18,26 +26,29 @@ impl<'a> Doc<'a> {
         };
         let found = |e: &Entity, rule: &str| (e.name.clone(), Found::new(rule, (e.start, e.end)));
         let distance = |e: &&Entity| e.start.abs_diff(at).min(e.end.abs_diff(at));
+        let local = |e: &&Entity| e.geo.as_ref().is_some_and(|g| g.level != "country");
         if let Some(e) = self.places_in(si).filter(located).min_by_key(distance) {
             return Some(found(e, "locative"));
         }
         // A place below country level, even without a locative word: cities seldom act.
-        if let Some(e) = self
-            .places_in(si)
-            .filter(|e| e.geo.as_ref().is_some_and(|g| g.level != "country"))
-            .min_by_key(distance)
-        {
+        if let Some(e) = self.places_in(si).filter(local).min_by_key(distance) {
             return Some(found(e, "local-place"));
         }
-        if si > 0 && self.paragraph[si - 1] == self.paragraph[si] {
-            let city = self
-                .places_in(si - 1)
-                .find(|e| e.geo.as_ref().is_some_and(|g| g.level == "city"));
-            if let Some(e) = city {
-                return Some(found(e, "city-in-sentence-before"));
-            }
+        if let Some((sj, _)) = source.and_then(|s| s.antecedent)
+            && sj < si
+            && let Some(e) = self.places_in(sj).find(local)
+        {
+            return Some(found(e, "pronoun-antecedent-place"));
         }
-        None
+        let para = self.paragraph[si];
+        (0..si)
+            .rev()
+            .take_while(|&j| self.paragraph[j] == para)
+            .find_map(|j| {
+                self.places_in(j)
+                    .find(|e| e.geo.as_ref().is_some_and(|g| g.level == "city"))
+            })
+            .map(|e| found(e, "city-earlier-in-paragraph"))
     }
 
     fn places_in(&self, si: usize) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {

@@ -176,3 +176,23 @@ fn a_country_used_as_a_modifier_is_not_the_antecedent() {
     let c = one(text, "killed");
     assert_ne!(c.source.as_deref(), Some("U.S."), "{c:#?}");
 }
+
+#[test]
+fn he_after_a_quotation_and_according_to_him() {
+    let text = "Mayor Ivan Petrenko toured the district on Tuesday. “We counted 40 bodies in the \
+                basement,” he said. According to him, 300 residents were evacuated.";
+    let all = claims(text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    for c in &all {
+        assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
+        assert_eq!(c.as_of.as_deref(), Some("2023-05-09"), "{c:#?}");
+    }
+    assert_eq!(
+        evidence(text, &all[0], "source")[0],
+        ("quote-speaker".into(), "he")
+    );
+    assert_eq!(
+        evidence(text, &all[1], "source")[0],
+        ("according-to".into(), "him")
+    );
+}
