@@ -306,10 +306,10 @@ fn claims_and_events_of_the_coverage_corpus() {
     insta::assert_json_snapshot!(Value::Object(map));
 }
 
-/// Every metric and every event type of the guide is found somewhere in the coverage corpus:
-/// a rule that stops firing fails here even before its snapshot line is read.
+/// Every metric, event type, attribution pattern and hedge pattern is found somewhere in the
+/// coverage corpus: a rule that stops firing fails here even before its snapshot line is read.
 #[test]
-fn the_coverage_corpus_yields_every_metric_and_event_type() {
+fn the_coverage_corpus_yields_every_metric_event_type_attribution_and_hedge() {
     let records = extract_coverage();
     let found = |key: &str, field: &str| -> std::collections::BTreeSet<String> {
         records
@@ -348,6 +348,47 @@ fn the_coverage_corpus_yields_every_metric_and_event_type() {
         "denial",
     ] {
         assert!(types.contains(t), "no {t} event in the coverage corpus");
+    }
+    // Each attribution pattern and each hedge pattern of issue 4 fills some claim's field,
+    // as its evidence says: "according to X", a quotation's speaker, a pronoun carrying
+    // reported speech back to its antecedent, the subject of a reporting verb, a capital
+    // standing for its government, and the article's own voice; a hedge in the sentence, in
+    // the paragraph, and in a framing paragraph before the figures.
+    let evidence_rules = |field: &str| -> std::collections::BTreeSet<String> {
+        records
+            .iter()
+            .flat_map(|(_, r)| r["claims"].as_array().cloned().unwrap_or_default())
+            .flat_map(|c| c["explain"].as_array().cloned().unwrap_or_default())
+            .filter(|e| e["field"] == field)
+            .filter_map(|e| e["rule"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let sources = evidence_rules("source");
+    for rule in [
+        "according-to",
+        "quote-speaker",
+        "pronoun-antecedent",
+        "verb-subject",
+    ] {
+        assert!(sources.contains(rule), "no source by {rule}: {sources:?}");
+    }
+    let claims: Vec<Value> = records
+        .iter()
+        .flat_map(|(_, r)| r["claims"].as_array().cloned().unwrap_or_default())
+        .collect();
+    for capital in ["Moscow", "Kyiv"] {
+        assert!(
+            claims.iter().any(|c| c["source"] == capital),
+            "no claim sourced to {capital}"
+        );
+    }
+    assert!(
+        claims.iter().any(|c| c["source"].is_null()),
+        "no claim in the article's own voice"
+    );
+    let hedges = evidence_rules("hedged");
+    for rule in ["sentence", "paragraph", "framing-paragraph"] {
+        assert!(hedges.contains(rule), "no hedge by {rule}: {hedges:?}");
     }
     // --explain gives every claim and event its evidence: at least the words of its figure or
     // its trigger.
