@@ -385,6 +385,7 @@ impl Builder<'_, '_> {
                 }
                 if let Some((_, _, end)) = self.nearest(self.lex.cues("topic"))
                     && let Some((text, a, b)) = self.phrase_from(end)
+                    && !self.holds_time(a, b)
                 {
                     attributes.insert("topic".into(), Value::from(text));
                     evidence.push(self.evidence("attributes.topic", "topic", a, b));
@@ -589,10 +590,14 @@ impl Builder<'_, '_> {
                     }
                     evidence.push(self.evidence("actors", "accused-reciprocal", tb, tb + 2));
                 } else if kind == EventKind::Accusation && !passive {
+                    // "called the shelling a war crime": the object is the deed, not who is
+                    // accused; only a named actor is ("called Putin a war criminal").
                     if let Some((i, a, b)) = self.object() {
                         self.push_actor(&mut actors, self.view.entity(i), "accused");
                         evidence.push(self.evidence("actors", "accused", a, b));
-                    } else if let Some((text, a, b)) = self.noun_phrase_after(tb) {
+                    } else if !self.found.trigger.needs_charge
+                        && let Some((text, a, b)) = self.noun_phrase_after(tb)
+                    {
                         actors.push(Actor::phrase(text, "accused", None));
                         evidence.push(self.evidence("actors", "accused-phrase", a, b));
                     }
@@ -846,6 +851,16 @@ impl Builder<'_, '_> {
         (Some(first.value.clone()), None)
     }
 
+    /// Whether tokens `a..b` overlap a time expression ("about an hour" is no topic).
+    fn holds_time(&self, a: usize, b: usize) -> bool {
+        let (start, end) = self.view.span(a, b);
+        self.view
+            .ann
+            .times
+            .iter()
+            .any(|t| t.start < end && t.end > start)
+    }
+
     /// Whether the time starting at byte `start` follows a word that makes it no date of the
     /// event ("since February 24").
     fn not_date(&self, start: usize) -> bool {
@@ -1089,6 +1104,15 @@ impl Builder<'_, '_> {
         let Some(&last) = before.last() else {
             return Vec::new();
         };
+        // "officials said Russian shelling hit": the speaker is not the verb's subject.
+        let reported = (last.2..ta).any(|k| {
+            self.lex
+                .cues("report")
+                .any(|c| c.words.len() == 1 && c.words[0] == self.view.word(k))
+        });
+        if reported {
+            return Vec::new();
+        }
         // "the RSF, which denied": a relative pronoun right before the verb refers back.
         let relative = ta >= 2
             && last.2 + 2 == ta
