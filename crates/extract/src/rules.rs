@@ -263,7 +263,9 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let si = self.sentence_of[a];
-            if si == usize::MAX {
+            // A number that runs over a sentence's end (broken punctuation) is no claim: its
+            // sentence would not hold it.
+            if si == usize::MAX || self.sentence_of[b - 1] != si {
                 continue;
             }
             let Some((value, unit_hint)) = self.eligible(n, b) else {
