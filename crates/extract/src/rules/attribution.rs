@@ -378,8 +378,9 @@ impl Doc<'_> {
                 || matches!(self.words[j].as_str(), "that" | "which" | "who")
                 || is_quote_mark(&self.words[j])
         }) {
+            // Skip determiners and honorifics, with their dot ("Mr." may be two tokens).
             let mut j = s0;
-            while j < k && self.lex.determiners.contains(&self.words[j]) {
+            while j < k && (self.lex.determiners.contains(&self.words[j]) || self.words[j] == ".") {
                 j += 1;
             }
             if let Some(e) = self.entity_starting(j)

@@ -196,3 +196,17 @@ fn he_after_a_quotation_and_according_to_him() {
         ("according-to".into(), "him")
     );
 }
+
+#[test]
+fn a_subject_after_an_honorific_with_words_before_the_verb() {
+    let c = one(
+        "Dr. Amal Haddad, visibly shaken, reported that 17 patients were injured.",
+        "injured",
+    );
+    assert_eq!(c.source.as_deref(), Some("Amal Haddad"), "{c:#?}");
+    let c = one(
+        "Mr. Haddad clearly upset accused the militia of attacking 5 hospitals.",
+        "attacks",
+    );
+    assert_eq!(c.source.as_deref(), Some("Haddad"), "{c:#?}");
+}
