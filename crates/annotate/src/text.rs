@@ -8,7 +8,7 @@
 //! ("soon. ."): a stop glued to a capitalised word after a lower-case word of two letters or more
 //! still ends the sentence, and stray stops join the sentence before them.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 use crate::types::{Sentence, Token, TokenKind};

@@ -70,6 +70,8 @@ pub struct EventPlace {
     pub role: &'static str,
     /// Canonical name.
     pub name: String,
+    /// The place as the text names it ("Zaporizhzhia" for the canonical "Zaporizhzhya").
+    pub text: String,
     pub geonameid: Option<u32>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -81,6 +83,8 @@ pub struct EventPlace {
 pub struct Actor {
     /// Canonical name.
     pub name: String,
+    /// The actor as the text names it ("Moscow" for the Government of Russia).
+    pub text: String,
     /// `party`, `participant`, `mediator`, `perpetrator`, `accuser`, `accused`, `denier`,
     /// `victim`.
     pub role: &'static str,
@@ -140,5 +144,17 @@ impl Event {
     /// The sentence that reports the event.
     pub fn sentence<'t>(&self, text: &'t str) -> &'t str {
         &text[self.sentence_start..self.sentence_end]
+    }
+}
+
+impl Actor {
+    /// An actor named by a phrase of the text rather than a known entity.
+    pub fn phrase(name: String, role: &'static str, side: Option<String>) -> Actor {
+        Actor {
+            text: name.clone(),
+            name,
+            role,
+            side,
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The lexicons of the claim rules, read from the data files compiled into the crate.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Where a metric cue must stand relative to the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -137,10 +137,9 @@ impl Extractor {
         ann: &annotate::Annotations,
         published: Option<chrono::NaiveDate>,
     ) -> Extraction {
-        Extraction {
-            claims: self.claims.claims(text, ann, published),
-            events: self.events.events(text, ann, published),
-        }
+        let claims = self.claims.claims(text, ann, published);
+        let events = self.events.events(text, ann, published, &claims);
+        Extraction { claims, events }
     }
 }
 

@@ -186,10 +186,27 @@ impl<'a> Doc<'a> {
 
     /// Every metric cue, the longest at each token.
     fn find_phrases_cues(&self) -> Vec<CueHit> {
+        // Only the cues whose first word stands at a token are tried there; cues that start
+        // with `<country>` are tried everywhere.
+        let mut by_first: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
+        let mut anywhere = Vec::new();
+        for (c, cue) in self.lex.cues.iter().enumerate() {
+            match cue.words.first().map(String::as_str) {
+                Some("<country>") => anywhere.push(c),
+                Some(first) => by_first.entry(first).or_default().push(c),
+                None => {}
+            }
+        }
         let mut hits = Vec::new();
         for i in 0..self.words.len() {
             let mut best: Vec<CueHit> = Vec::new();
-            for (c, cue) in self.lex.cues.iter().enumerate() {
+            let candidates = by_first
+                .get(self.words[i].as_str())
+                .into_iter()
+                .flatten()
+                .chain(&anywhere);
+            for &c in candidates {
+                let cue = &self.lex.cues[c];
                 if self.phrase_at(i, &cue.words) {
                     let len = cue.words.len();
                     let longest = best.first().map_or(0, |b| b.end - b.start);
@@ -205,6 +222,8 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+            // In lexicon order, as the rules expect when two cues tie.
+            best.sort_by_key(|h| h.cue);
             hits.extend(best);
         }
         hits
@@ -250,7 +269,9 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let si = self.sentence_of[a];
-            if si == usize::MAX {
+            // A number that runs over a sentence's end (broken punctuation) is no claim: its
+            // sentence would not hold it.
+            if si == usize::MAX || self.sentence_of[b - 1] != si {
                 continue;
             }
             let Some((value, unit_hint)) = self.eligible(n, b) else {
@@ -411,6 +432,24 @@ impl<'a> Doc<'a> {
         n: &NumberMention,
         b: usize,
     ) -> Option<(f64, Option<(&'static str, Found)>)> {
+        // "+218 91 555 0142": digits beside digits are a telephone number or a code.
+        let toks = &self.ann.tokens;
+        let a = toks.partition_point(|t| t.start < n.start);
+        let digits = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        if (a > 0 && (digits(a - 1) || self.words[a - 1] == "+")) || digits(b) {
+            return None;
+        }
+        // "the last one", "in one day": the word "one" counts people only before a people
+        // noun ("one child").
+        if n.value == 1.0
+            && self.text[n.start..n.end].eq_ignore_ascii_case("one")
+            && !self
+                .next_words(b, 1)
+                .first()
+                .is_some_and(|&k| self.lex.groups.contains_key(&self.words[k]))
+        {
+            return None;
+        }
         let next = self.next_words(b, 3);
         let population = next
             .iter()

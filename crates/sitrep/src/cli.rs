@@ -135,6 +135,42 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Claims: the claims `sitrep extract` prints for each article a gold file names, scored
+    /// as shared/tools/score_claims.py scores them: matched, spurious and missed claims,
+    /// precision, recall and F1 by metric and overall, accuracy of each attribute over matched
+    /// claims.
+    ///
+    /// GOLD has one JSON object per line: {"file": "x.txt", "published": "YYYY-MM-DD",
+    /// "claims": [...]}, the file found in DIR and read as `sitrep extract --published DATE`
+    /// reads it. A gold line or an article that cannot be read gets one line on standard error
+    /// (an unread article's claims count as missed); exit status 1 then.
+    Claims {
+        gold: PathBuf,
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// List every missed, spurious and attribute-mismatched claim with its sentence (also
+        /// with SITREP_EVAL_MISSES=1).
+        #[arg(long)]
+        details: bool,
+    },
+    /// Events: the events `sitrep extract` prints for each article a gold file names, matched
+    /// by type and evidence (else type, date and place): precision, recall and F1 by type and
+    /// overall, accuracy of date, place, status and actors over matched events.
+    ///
+    /// GOLD has one JSON object per line: {"file": "x.txt", "published": "YYYY-MM-DD",
+    /// "events": [{"type", "date", "place", "status", "actors": [{"name", "role", "aliases"}],
+    /// "attributes", "evidence"}]}, the file found in DIR. Failures as for `eval claims`.
+    Events {
+        gold: PathBuf,
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// List every missed and spurious event and attribute mismatch (also with
+        /// SITREP_EVAL_MISSES=1).
+        #[arg(long)]
+        details: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

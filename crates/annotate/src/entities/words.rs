@@ -69,7 +69,7 @@ mod tests {
             ("place_preps", &w.place_preps),
         ] {
             assert!(!list.is_empty(), "[{name}] is empty");
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = foldhash::HashSet::default();
             for word in list.iter() {
                 assert!(seen.insert(word), "[{name}] repeats {word:?}");
                 assert_eq!(

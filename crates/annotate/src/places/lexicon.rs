@@ -237,7 +237,7 @@ fn capitalised(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use foldhash::{HashSet, HashSetExt};
 
     /// The sections of `cues.txt`, each read as a set of words.
     const CUE_SECTIONS: &[&str] = &[

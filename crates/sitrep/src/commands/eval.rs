@@ -74,8 +74,48 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Places { path, json } => {
             report(sitrep::eval::places::run(&path)?, json)?;
         }
+        EvalCommand::Claims {
+            gold,
+            dir,
+            json,
+            details,
+        } => {
+            let r = sitrep::eval::claims::run(&gold, &dir, details || misses_wanted())?;
+            return finish(&r.errors, &r, json);
+        }
+        EvalCommand::Events {
+            gold,
+            dir,
+            json,
+            details,
+        } => {
+            let r = sitrep::eval::events::run(&gold, &dir, details || misses_wanted())?;
+            return finish(&r.errors, &r, json);
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `SITREP_EVAL_MISSES` asks for the misses, as it does of `eval places`.
+fn misses_wanted() -> bool {
+    std::env::var_os("SITREP_EVAL_MISSES").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Prints each failure on standard error, then the report; exit status 1 after failures.
+fn finish<R: serde::Serialize + std::fmt::Display>(
+    errors: &[String],
+    r: &R,
+    json: bool,
+) -> Result<ExitCode> {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    report(r, json)?;
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Prints a report as text, or as indented JSON.

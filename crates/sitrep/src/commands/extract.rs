@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use sitrep::annotation;
-use sitrep::output::{ExtractRecord, claim_records, event_records};
+use sitrep::extraction::ArticleExtractor;
+use sitrep::output::ExtractRecord;
 
 use crate::cli::{ExtractFormat, ReadArgs};
 
@@ -18,8 +18,7 @@ pub fn run(
         eprintln!("{e}");
     }
     let ingestor = ingest::Ingestor::new(read.options());
-    let annotator = annotate::Annotator::new();
-    let extractor = extract::Extractor::new();
+    let extraction = ArticleExtractor::new();
     let mut result = Ok(true);
     for input in &resolved.inputs {
         ingestor.read(input, &mut |r| match r {
@@ -27,17 +26,10 @@ pub fn run(
                 if !matches!(result, Ok(true)) {
                     return;
                 }
-                annotation::infer_published(&annotator, &mut article);
-                let annotations = annotation::annotate(&annotator, &article);
-                let ann = annotation::records(&article.text, &annotations);
-                let found = extractor.extract(
-                    &article.text,
-                    &annotations,
-                    article.published.map(|p| p.date),
-                );
-                let mut record = ExtractRecord::new(&article, &ann);
-                record.claims = claim_records(&article.text, &found.claims, explain);
-                record.events = event_records(&article.text, &found.events, explain);
+                let found = extraction.extract(&mut article, explain);
+                let mut record = ExtractRecord::new(&article, &found.annotations);
+                record.claims = found.claims;
+                record.events = found.events;
                 let json = match format {
                     ExtractFormat::Jsonl => serde_json::to_string(&record),
                     ExtractFormat::Json => serde_json::to_string_pretty(&record),

@@ -6,7 +6,13 @@
 //!
 //! `copies`: a folder of articles with `labels.json` (`{"groups": [[file, ...], ...],
 //! "singletons": [...]}`); pair precision and recall of the copy groups sitrep forms.
+//!
+//! `claims`, `events`: a gold file of JSON lines naming articles in a folder (`{"file",
+//! "published", "claims"|"events": [...]}`); each article goes through the path of
+//! `sitrep extract` ([`crate::extraction`]) and its printed records are scored against the gold.
 
+pub mod claims;
+pub mod events;
 pub mod numbers;
 pub mod places;
 pub mod times;
@@ -332,6 +338,102 @@ pub fn copies(dir: &Path) -> Result<CopiesEval> {
         closest_distinct_words: closest_words,
         closest_distinct_skeleton: closest_skeleton,
     })
+}
+
+/// One line of a gold file for `eval claims` or `eval events`: `{"file": "x.txt",
+/// "published": "YYYY-MM-DD", "claims"|"events": [...]}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldArticle {
+    /// The base name of `file`: articles are told apart by it, as `score_claims.py` does.
+    pub name: String,
+    /// The article's path relative to the folder of articles.
+    pub file: String,
+    /// The publication date given to the article when it carries none (`--published`).
+    pub published: Option<chrono::NaiveDate>,
+    /// The gold claims or events.
+    pub items: Vec<serde_json::Value>,
+}
+
+/// Reads a gold file of JSON lines, each naming an article and its gold `key` items (missing or
+/// null: none). A line that cannot be read adds one error naming the file and line and is left
+/// out; of lines naming the same base name the last is kept. Sorted by name.
+pub fn read_gold(path: &Path, key: &str, errors: &mut Vec<String>) -> Result<Vec<GoldArticle>> {
+    let raw = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let mut by_name = BTreeMap::new();
+    for (n, line) in raw.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = format!("{}:{}", path.display(), n + 1);
+        let obj: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(format!("{at}: not JSON: {e}"));
+                continue;
+            }
+        };
+        let Some(file) = obj
+            .get("file")
+            .and_then(|f| f.as_str())
+            .filter(|f| !f.is_empty())
+        else {
+            errors.push(format!("{at}: no \"file\" naming the article"));
+            continue;
+        };
+        let published = match obj.get("published") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(d)) if d.is_empty() => None,
+            Some(serde_json::Value::String(d)) => match d.parse() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.push(format!("{at}: {file}: published {d:?} is not YYYY-MM-DD"));
+                    continue;
+                }
+            },
+            Some(other) => {
+                errors.push(format!("{at}: {file}: published {other} is not YYYY-MM-DD"));
+                continue;
+            }
+        };
+        let items = match obj.get(key) {
+            None | Some(serde_json::Value::Null) => Vec::new(),
+            Some(serde_json::Value::Array(items)) => items.clone(),
+            Some(_) => {
+                errors.push(format!("{at}: {file}: \"{key}\" is not a list"));
+                continue;
+            }
+        };
+        let name = Path::new(file)
+            .file_name()
+            .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+        by_name.insert(
+            name.clone(),
+            GoldArticle {
+                name,
+                file: file.to_owned(),
+                published,
+                items,
+            },
+        );
+    }
+    Ok(by_name.into_values().collect())
+}
+
+/// The records `sitrep extract --published DATE DIR/FILE` prints for a gold article, as JSON
+/// values chosen by `records`: of the last article read from the file (predictions are told
+/// apart by base name, as `score_claims.py` does). `None` when no article was read; each read
+/// failure adds one error.
+pub fn predicted(
+    extraction: &crate::extraction::ArticleExtractor,
+    dir: &Path,
+    gold: &GoldArticle,
+    records: impl Fn(&crate::extraction::Extracted) -> Vec<serde_json::Value>,
+    errors: &mut Vec<String>,
+) -> Option<Vec<serde_json::Value>> {
+    let (found, failed) = extraction.extract_path(&dir.join(&gold.file), gold.published);
+    errors.extend(failed.iter().map(|e| e.to_string()));
+    found.last().map(|(_, extracted)| records(extracted))
 }
 
 /// A scratch folder of our own under the system temp dir.
