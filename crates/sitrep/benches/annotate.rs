@@ -7,42 +7,10 @@
 //! (tokens and sentences, numbers, times, people/organisations/groups, places) and of the whole
 //! annotation, anchored on each document's creation date where the corpus gives one.
 
-use std::io::BufRead;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{data_dir, load_news_corpus as load};
 use std::time::Instant;
-
-use chrono::NaiveDate;
-
-fn data_dir() -> PathBuf {
-    std::env::var_os("SITREP_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
-
-struct Doc {
-    text: String,
-    dct: Option<NaiveDate>,
-}
-
-fn load(dir: &Path) -> Vec<Doc> {
-    let mut docs = Vec::new();
-    for name in ["bbc_news_2225.jsonl", "te3_silver_newswire_plaintext.jsonl"] {
-        let Ok(f) = std::fs::File::open(dir.join("news-corpus").join(name)) else {
-            continue;
-        };
-        for line in std::io::BufReader::new(f).lines().map_while(Result::ok) {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
-                continue;
-            };
-            let text = v["text"].as_str().unwrap_or_default().to_owned();
-            let dct = v["dct"].as_str().and_then(|d| d.parse().ok());
-            if !text.trim().is_empty() {
-                docs.push(Doc { text, dct });
-            }
-        }
-    }
-    docs
-}
 
 /// Resident memory of this process in MB (Linux), if known.
 fn rss_mb() -> Option<f64> {

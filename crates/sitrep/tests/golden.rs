@@ -130,13 +130,10 @@ fn annotation_lines(r: &Value) -> Value {
     serde_json::json!({ "times": times, "entities": entities, "numbers": numbers })
 }
 
-/// Golden test of the annotation layer on the sample articles: every time expression with its
-/// TIMEX3 value, every entity with its canonical name (and side, role, coordinates), and every
-/// number with its value, kind and modifier. Reviewed by hand against the articles' text; a
-/// change to any tagger shows up here as a diff to review.
-#[test]
-fn annotations_of_the_examples() {
-    let mut records: Vec<(String, Value)> = extract_examples()
+/// The sample articles' records, each turned into lines by `lines`, keyed by "file | title" in
+/// order.
+fn examples_by_file(lines: fn(&Value) -> Value) -> Value {
+    let map: std::collections::BTreeMap<String, Value> = extract_examples()
         .into_iter()
         .map(|r| {
             let file = r["path"]
@@ -145,12 +142,19 @@ fn annotations_of_the_examples() {
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let key = format!("{file} | {}", r["title"].as_str().unwrap_or_default());
-            (key, annotation_lines(&r))
+            (key, lines(&r))
         })
         .collect();
-    records.sort_by(|a, b| a.0.cmp(&b.0));
-    let map: serde_json::Map<String, Value> = records.into_iter().collect();
-    insta::assert_json_snapshot!(Value::Object(map));
+    serde_json::to_value(map).unwrap_or_default()
+}
+
+/// Golden test of the annotation layer on the sample articles: every time expression with its
+/// TIMEX3 value, every entity with its canonical name (and side, role, coordinates), and every
+/// number with its value, kind and modifier. Reviewed by hand against the articles' text; a
+/// change to any tagger shows up here as a diff to review.
+#[test]
+fn annotations_of_the_examples() {
+    insta::assert_json_snapshot!(examples_by_file(annotation_lines));
 }
 
 /// One line per claim and per event: every field a reader checks, then the words that carry
@@ -245,21 +249,7 @@ fn extraction_lines(r: &Value) -> Value {
 /// shows up here as a diff to review.
 #[test]
 fn claims_and_events_of_the_examples() {
-    let mut records: Vec<(String, Value)> = extract_examples()
-        .into_iter()
-        .map(|r| {
-            let file = r["path"]
-                .as_str()
-                .and_then(|p| Path::new(p).file_name())
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let key = format!("{file} | {}", r["title"].as_str().unwrap_or_default());
-            (key, extraction_lines(&r))
-        })
-        .collect();
-    records.sort_by(|a, b| a.0.cmp(&b.0));
-    let map: serde_json::Map<String, Value> = records.into_iter().collect();
-    insta::assert_json_snapshot!(Value::Object(map));
+    insta::assert_json_snapshot!(examples_by_file(extraction_lines));
 }
 
 /// The coverage corpus (`tests/data/coverage/`): each article with the publication date its
