@@ -363,6 +363,14 @@ impl Doc<'_> {
         while p > lo && self.lex.aux.contains(&self.words[p - 1]) {
             p -= 1;
         }
+        // "The UN office, which has confirmed 227 deaths": the relative pronoun stands for
+        // the phrase before its comma.
+        if p >= lo + 3
+            && matches!(self.words[p - 1].as_str(), "which" | "who")
+            && self.words[p - 2] == ","
+        {
+            p -= 2;
+        }
         if p <= lo {
             return None;
         }

@@ -233,3 +233,16 @@ fn an_open_quotation_does_not_swallow_the_narration_after_it() {
     let c = one(text, "evacuated");
     assert_eq!(c.source.as_deref(), Some("Ivan Petrenko"), "{c:#?}");
 }
+
+#[test]
+fn a_relative_pronoun_stands_for_the_source_before_its_comma() {
+    let text = "The regional health department, which has counted 41 deaths since Monday, \
+                warned that hospitals were full.";
+    let found = claims(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].source.as_deref(),
+        Some("regional health department"),
+        "{found:#?}"
+    );
+}
