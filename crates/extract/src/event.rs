@@ -140,10 +140,15 @@ pub struct Event {
     pub end: usize,
 }
 
-impl Event {
-    /// The sentence that reports the event.
-    pub fn sentence<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.sentence_start..self.sentence_end]
+impl crate::Located for Event {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+    fn sentence_span(&self) -> (usize, usize) {
+        (self.sentence_start, self.sentence_end)
+    }
+    fn evidence(&self) -> &[Evidence] {
+        &self.evidence
     }
 }
 

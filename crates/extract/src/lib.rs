@@ -64,10 +64,32 @@ pub struct Evidence {
     pub end: usize,
 }
 
-impl Claim {
-    /// The sentence that holds the figure.
-    pub fn sentence<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.sentence_start..self.sentence_end]
+/// What claims and events share for output: where they stand in the text and the evidence of
+/// their fields.
+pub trait Located {
+    /// Byte range of the figure or the trigger words.
+    fn span(&self) -> (usize, usize);
+    /// Byte range of the sentence that holds it.
+    fn sentence_span(&self) -> (usize, usize);
+    /// Which words filled each field.
+    fn evidence(&self) -> &[Evidence];
+
+    /// The sentence that holds it.
+    fn sentence<'t>(&self, text: &'t str) -> &'t str {
+        let (a, b) = self.sentence_span();
+        &text[a..b]
+    }
+}
+
+impl Located for Claim {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+    fn sentence_span(&self) -> (usize, usize) {
+        (self.sentence_start, self.sentence_end)
+    }
+    fn evidence(&self) -> &[Evidence] {
+        &self.evidence
     }
 }
 

@@ -11,7 +11,7 @@ use ingest::{Ingestor, ReadError, ReadOptions};
 use model::Article;
 
 use crate::annotation::{self, AnnotatedRecords};
-use crate::output::{ClaimRecord, EventRecord, claim_records, event_records};
+use crate::output::{ClaimRecord, EventRecord, located_records};
 
 /// The annotator and the extraction rules, loaded once and shared by threads.
 #[derive(Debug)]
@@ -55,8 +55,8 @@ impl ArticleExtractor {
         );
         Extracted {
             annotations: records,
-            claims: claim_records(&article.text, &found.claims, explain),
-            events: event_records(&article.text, &found.events, explain),
+            claims: located_records(&article.text, &found.claims, explain),
+            events: located_records(&article.text, &found.events, explain),
         }
     }
 

@@ -7,39 +7,28 @@ use model::Article;
 
 use crate::annotation::{AnnotatedRecords, EntityRecord, NumberRecord, TimeRecord};
 use annotate::text::CharOffsets;
+use extract::Located;
 use serde::Serialize;
 
-/// A claim as printed (shared/spec/claims.md): the claim's fields, then its sentence, the
-/// character offsets and text of its number.
+/// A claim or an event as printed: its own fields (shared/spec/claims.md for claims), then its
+/// sentence, the character offsets and text of its figure or trigger words, and with
+/// `--explain` the evidence of each field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ClaimRecord {
+pub struct Record<T> {
     #[serde(flatten)]
-    pub claim: extract::Claim,
+    pub item: T,
     pub sentence: String,
     pub start: usize,
     pub end: usize,
-    /// The text of the number.
+    /// The figure's or the trigger's words.
     pub text: String,
     /// With `--explain`: which words filled each field, and by which rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<ExplainRecord>>,
 }
 
-/// An event as printed: the event's fields, then its sentence, the character offsets and text
-/// of its trigger words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EventRecord {
-    #[serde(flatten)]
-    pub event: extract::Event,
-    pub sentence: String,
-    pub start: usize,
-    pub end: usize,
-    /// The trigger words.
-    pub text: String,
-    /// With `--explain`: which words filled each field, and by which rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Vec<ExplainRecord>>,
-}
+pub type ClaimRecord = Record<extract::Claim>;
+pub type EventRecord = Record<extract::Event>;
 
 /// The words that filled one field: `{"field", "rule", "text", "start", "end"}`, offsets in
 /// characters.
@@ -69,34 +58,25 @@ fn explain_records(
         .collect()
 }
 
-/// The output records of `claims` over `text`; `explain` adds each field's evidence.
-pub fn claim_records(text: &str, claims: &[extract::Claim], explain: bool) -> Vec<ClaimRecord> {
+/// The output records of claims or events over `text`; `explain` adds each field's evidence.
+pub fn located_records<T: Located + Clone>(
+    text: &str,
+    items: &[T],
+    explain: bool,
+) -> Vec<Record<T>> {
     let chars = CharOffsets::new(text);
-    claims
+    items
         .iter()
-        .map(|c| ClaimRecord {
-            sentence: c.sentence(text).to_owned(),
-            start: chars.of(c.start),
-            end: chars.of(c.end),
-            text: text[c.start..c.end].to_owned(),
-            explain: explain.then(|| explain_records(text, &chars, &c.evidence)),
-            claim: c.clone(),
-        })
-        .collect()
-}
-
-/// The output records of `events` over `text`; `explain` adds each field's evidence.
-pub fn event_records(text: &str, events: &[extract::Event], explain: bool) -> Vec<EventRecord> {
-    let chars = CharOffsets::new(text);
-    events
-        .iter()
-        .map(|e| EventRecord {
-            sentence: e.sentence(text).to_owned(),
-            start: chars.of(e.start),
-            end: chars.of(e.end),
-            text: text[e.start..e.end].to_owned(),
-            explain: explain.then(|| explain_records(text, &chars, &e.evidence)),
-            event: e.clone(),
+        .map(|x| {
+            let (start, end) = x.span();
+            Record {
+                sentence: x.sentence(text).to_owned(),
+                start: chars.of(start),
+                end: chars.of(end),
+                text: text[start..end].to_owned(),
+                explain: explain.then(|| explain_records(text, &chars, x.evidence())),
+                item: x.clone(),
+            }
         })
         .collect()
 }
@@ -126,7 +106,7 @@ pub struct ExtractRecord<'a> {
 
 impl<'a> ExtractRecord<'a> {
     /// The record of an article and its annotations; claims and events are added with
-    /// [`claim_records`] and [`event_records`].
+    /// [`located_records`].
     pub fn new(a: &'a Article, ann: &'a AnnotatedRecords) -> Self {
         ExtractRecord {
             id: a.id.as_str(),

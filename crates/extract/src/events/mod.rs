@@ -67,14 +67,7 @@ impl EventExtractor {
                 if kinds.contains(&found.trigger.kind) {
                     continue;
                 }
-                let builder = Builder {
-                    lex: &self.lex,
-                    view: &view,
-                    claims,
-                    si,
-                    found,
-                };
-                if let Some(event) = builder.build() {
+                if let Some(event) = self.build(&view, claims, si, found) {
                     kinds.push(event.kind);
                     events.push(event);
                 }
@@ -83,17 +76,22 @@ impl EventExtractor {
             if !kinds.contains(&EventKind::Evacuation)
                 && let Some(found) = self.evacuated_claim(&view, si, claims)
             {
-                let builder = Builder {
-                    lex: &self.lex,
-                    view: &view,
-                    claims,
-                    si,
-                    found,
-                };
-                events.extend(builder.build());
+                events.extend(self.build(&view, claims, si, found));
             }
         }
         merge::merge(events)
+    }
+
+    /// The event a trigger opens in sentence `si`, if its sentence holds what its type needs.
+    fn build(&self, view: &View, claims: &[Claim], si: usize, found: Found) -> Option<Event> {
+        Builder {
+            lex: &self.lex,
+            view,
+            claims,
+            si,
+            found,
+        }
+        .build()
     }
 
     /// The first claim of people evacuated in sentence `si`, as a trigger.
