@@ -5,7 +5,11 @@
 //! store gives back. It performs no I/O and depends on no parser.
 
 mod article;
+pub mod facts;
 mod id;
 
 pub use article::{Article, CopyFingerprint, Fingerprint, InputFormat, Published, StoredArticle};
+pub use facts::{
+    ActorRow, ArticleFacts, ArticleRef, ClaimRow, EventPlaceRow, EventRow, GeoPoint, Observed, Span,
+};
 pub use id::{ArticleId, content_hash};
