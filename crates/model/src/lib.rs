@@ -10,6 +10,7 @@ mod id;
 
 pub use article::{Article, CopyFingerprint, Fingerprint, InputFormat, Published, StoredArticle};
 pub use facts::{
-    ActorRow, ArticleFacts, ArticleRef, ClaimRow, EventPlaceRow, EventRow, GeoPoint, Observed, Span,
+    ActorRow, ArticleFacts, ArticleRef, ClaimRow, EventPlaceRow, EventRow, GeoPoint, Observed,
+    Span, timex_day,
 };
 pub use id::{ArticleId, content_hash};

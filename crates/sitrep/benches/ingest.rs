@@ -170,7 +170,7 @@ fn corpus_stories(docs: &[Doc]) -> Vec<usize> {
         .map(|(i, d)| NewArticle {
             fingerprint: dedup::fingerprint(&d.text),
             edge_lines: Vec::new(),
-            annotations: None,
+            analysis: None,
             article: model::Article {
                 id: model::ArticleId::derive(&d.text, None, None, Some(&format!("{i}"))),
                 path: i.to_string(),
@@ -241,7 +241,7 @@ fn dedup_at_scale(docs: &[Doc], total: usize) {
         batch.push(NewArticle {
             fingerprint,
             edge_lines: Vec::new(),
-            annotations: None,
+            analysis: None,
             article: model::Article {
                 id,
                 path: format!("bench/{i}"),

@@ -8,7 +8,9 @@ use annotate::Annotator;
 use chrono::NaiveDate;
 use extract::Extractor;
 use ingest::{Ingestor, ReadError, ReadOptions};
-use model::Article;
+use model::{
+    ActorRow, Article, ArticleFacts, ClaimRow, EventPlaceRow, EventRow, GeoPoint, Span, timex_day,
+};
 
 use crate::annotation::{self, AnnotatedRecords};
 use crate::output::{ClaimRecord, EventRecord, located_records};
@@ -32,6 +34,118 @@ pub struct Extracted {
     pub annotations: AnnotatedRecords,
     pub claims: Vec<ClaimRecord>,
     pub events: Vec<EventRecord>,
+}
+
+impl Extracted {
+    /// The claims and events as the store keeps them: each claim's place geocoded from the
+    /// article's own place mentions, each event's from its places.
+    pub fn facts(&self) -> ArticleFacts {
+        ArticleFacts {
+            version: extract::RULES_VERSION,
+            claims: self.claims.iter().map(|c| self.claim_row(c)).collect(),
+            events: self.events.iter().map(event_row).collect(),
+        }
+    }
+
+    fn claim_row(&self, r: &ClaimRecord) -> ClaimRow {
+        let c = &r.item;
+        let geo = c.place.as_deref().and_then(|place| {
+            self.annotations
+                .entities
+                .iter()
+                .filter(|e| e.kind == annotate::EntityKind::Place)
+                .find(|e| e.name == place || e.text == place)
+                .and_then(|e| e.geo.as_ref())
+                .and_then(|g| {
+                    Some(GeoPoint {
+                        geonameid: g.geonameid,
+                        lat: g.lat?,
+                        lon: g.lon?,
+                        country: g.country.clone(),
+                        level: g.level.map(str::to_owned),
+                    })
+                })
+        });
+        ClaimRow {
+            metric: c.metric.clone(),
+            value: c.value,
+            value_kind: c.value_kind.to_owned(),
+            value_max: c.value_max,
+            unit: c.unit.clone(),
+            group: c.group.clone(),
+            side: c.side.clone(),
+            place: c.place.clone(),
+            geo,
+            as_of: c.as_of.as_deref().and_then(timex_day),
+            source: c.source.clone(),
+            hedged: c.hedged,
+            span: span(r),
+            rule: c.rule.clone(),
+        }
+    }
+}
+
+fn span<T>(r: &crate::output::Record<T>) -> Span {
+    Span {
+        sentence: r.sentence.clone(),
+        start: r.start,
+        end: r.end,
+        text: r.text.clone(),
+    }
+}
+
+fn event_row(r: &EventRecord) -> EventRow {
+    let e = &r.item;
+    let geo_of = |p: &extract::EventPlace| {
+        Some(GeoPoint {
+            geonameid: p.geonameid,
+            lat: p.lat?,
+            lon: p.lon?,
+            country: p.country.clone(),
+            level: None,
+        })
+    };
+    let places: Vec<EventPlaceRow> = e
+        .places
+        .iter()
+        .map(|p| EventPlaceRow {
+            role: p.role.to_owned(),
+            name: p.name.clone(),
+            geo: geo_of(p),
+        })
+        .collect();
+    let geo = e
+        .place
+        .as_deref()
+        .and_then(|main| e.places.iter().find(|p| p.name == main))
+        .and_then(geo_of);
+    EventRow {
+        kind: e.kind.as_str().to_owned(),
+        date: e.date.clone(),
+        date_end: e.date_end.clone(),
+        place: e.place.clone(),
+        geo,
+        places,
+        actors: e
+            .actors
+            .iter()
+            .map(|a| ActorRow {
+                name: a.name.clone(),
+                role: a.role.to_owned(),
+                side: a.side.clone(),
+            })
+            .collect(),
+        status: e.status.clone(),
+        attributes: e.attributes.clone(),
+        source: e.source.clone(),
+        hedged: e.hedged,
+        acled_event_type: e.codes.acled_event_type.clone(),
+        acled_sub_event_type: e.codes.acled_sub_event_type.clone(),
+        cameo: e.codes.cameo.clone(),
+        plover: e.codes.plover.clone(),
+        span: span(r),
+        rule: e.rule.clone(),
+    }
 }
 
 impl ArticleExtractor {

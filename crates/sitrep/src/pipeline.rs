@@ -2,7 +2,6 @@
 //! articles (in this run and stored before), annotate, fingerprint, and store in batches of one
 //! transaction each. Annotation, the costly step, runs on all cores.
 
-use annotate::Annotator;
 use dedup::CopyJudge;
 use std::collections::{HashMap, HashSet};
 
@@ -10,9 +9,10 @@ use ingest::clean;
 use ingest::{Ingestor, ReadError, ReadOptions};
 use model::{Article, ArticleId};
 use serde::Serialize;
-use store::{ArticleAnnotations, BatchOutcome, NewArticle, Store, StoreError};
+use store::{Analysis, BatchOutcome, NewArticle, RulesVersion, Store, StoreError};
 
 use crate::annotation;
+use crate::extraction::ArticleExtractor;
 
 /// Counts of one ingest run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -174,39 +174,43 @@ fn par_map<T: Send, R: Send>(items: &mut [T], f: impl Fn(&mut T) -> R + Sync) ->
     })
 }
 
-/// Infers a missing publication date and annotates one article; the stored form of its
-/// annotations.
-fn annotate_one(annotator: &Annotator, a: &mut Article) -> ArticleAnnotations {
-    annotation::infer_published(annotator, a);
-    let ann = annotation::annotate(annotator, a);
-    annotation::stored(&annotation::records(&a.text, &ann))
+/// The versions of the annotation and extraction rules this build runs.
+pub const RULES: RulesVersion = RulesVersion {
+    annotations: annotation::ANNOTATION_VERSION,
+    facts: extract::RULES_VERSION,
+};
+
+/// Infers a missing publication date, annotates one article and extracts its claims and
+/// events; what the store keeps of them.
+fn analyse_one(extractor: &ArticleExtractor, a: &mut Article) -> Analysis {
+    let found = extractor.extract(a, false);
+    Analysis {
+        annotations: annotation::stored(&found.annotations),
+        facts: found.facts(),
+    }
 }
 
-/// Infers missing publication dates and annotates every article of a batch, on all cores.
-/// Returns the stored form of each article's annotations, in order.
-pub fn annotate_all(annotator: &Annotator, articles: &mut [Article]) -> Vec<ArticleAnnotations> {
-    par_map(articles, |a| annotate_one(annotator, a))
+/// Infers missing publication dates, annotates and extracts every article of a batch, on all
+/// cores. Returns what the store keeps of each, in order.
+pub fn analyse_all(extractor: &ArticleExtractor, articles: &mut [Article]) -> Vec<Analysis> {
+    par_map(articles, |a| analyse_one(extractor, a))
 }
 
-/// Annotates again every stored article whose annotations are missing or stale (made by another
-/// [`annotation::ANNOTATION_VERSION`]), in batches of one transaction each. Returns how many
-/// articles were annotated.
+/// Annotates and extracts again every stored article whose analysis is missing or stale (made
+/// by other versions of the rules than [`RULES`]), in batches of one transaction each. Returns
+/// how many articles were analysed.
 pub fn reindex(store: &mut dyn Store) -> Result<usize, StoreError> {
-    let annotator = Annotator::new();
+    let extractor = ArticleExtractor::new();
     let mut done = 0;
     loop {
-        let stale = store.stale_annotations(annotation::ANNOTATION_VERSION, DEFAULT_BATCH)?;
+        let stale = store.stale(RULES, DEFAULT_BATCH)?;
         if stale.is_empty() {
             return Ok(done);
         }
         let mut articles: Vec<Article> = stale.into_iter().map(|s| s.article).collect();
-        let annotations = annotate_all(&annotator, &mut articles);
-        let batch: Vec<_> = articles
-            .into_iter()
-            .map(|a| a.id)
-            .zip(annotations)
-            .collect();
-        let updated = store.set_annotations(&batch)?;
+        let analyses = analyse_all(&extractor, &mut articles);
+        let batch: Vec<_> = articles.into_iter().map(|a| a.id).zip(analyses).collect();
+        let updated = store.set_analysis(&batch)?;
         if updated == 0 {
             // Nothing could be written: stop rather than loop on the same articles.
             return Ok(done);
@@ -221,7 +225,7 @@ struct Batcher<'s> {
     size: usize,
     pending: Vec<Article>,
     judge: CopyJudge,
-    annotator: Annotator,
+    extractor: ArticleExtractor,
 }
 
 impl<'s> Batcher<'s> {
@@ -231,7 +235,7 @@ impl<'s> Batcher<'s> {
             size,
             pending: Vec::new(),
             judge: CopyJudge::default(),
-            annotator: Annotator::new(),
+            extractor: ArticleExtractor::new(),
         }
     }
 
@@ -307,20 +311,22 @@ impl<'s> Batcher<'s> {
             }
             work.push((article, edge_lines));
         }
-        let annotator = &self.annotator;
+        let extractor = &self.extractor;
         let done = par_map(&mut work, |(article, _)| {
-            let ann = annotate_one(annotator, article);
-            (ann, dedup::fingerprint(&article.text))
+            let analysis = analyse_one(extractor, article);
+            (analysis, dedup::fingerprint(&article.text))
         });
         let batch: Vec<NewArticle> = work
             .into_iter()
             .zip(done)
-            .map(|((article, edge_lines), (ann, fingerprint))| NewArticle {
-                fingerprint,
-                edge_lines,
-                article,
-                annotations: Some(ann),
-            })
+            .map(
+                |((article, edge_lines), (analysis, fingerprint))| NewArticle {
+                    fingerprint,
+                    edge_lines,
+                    article,
+                    analysis: Some(analysis),
+                },
+            )
             .collect();
         let judge = self.judge;
         let outcome = self.store.ingest(&batch, &|a, b| judge.judge(a, b))?;

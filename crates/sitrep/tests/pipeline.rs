@@ -128,10 +128,11 @@ fn repeated_lines_are_recognised_across_runs() {
     }
 }
 
-/// Ingest stores each article's annotations with the current rules' version; `reindex` redoes
-/// exactly the articles whose annotations are missing or stale, and leaves the store consistent.
+/// Ingest stores each article's annotations, claims and events with the current rules'
+/// versions; `reindex` redoes exactly the articles whose analysis is missing or stale, and
+/// leaves the store consistent.
 #[test]
-fn ingest_annotates_and_reindex_redoes_stale_annotations() {
+fn ingest_extracts_and_reindex_redoes_stale_analyses() {
     let dir = tempfile::tempdir().unwrap();
     let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let mut store = SqliteStore::open(&dir.path().join("s.db")).unwrap();
@@ -164,30 +165,71 @@ fn ingest_annotates_and_reindex_redoes_stale_annotations() {
             assert_eq!(span, r["text"].as_str().unwrap(), "offsets of {r}");
         }
     }
+    // Claims and events were extracted as the articles were stored; their spans index the
+    // stored text in characters.
+    let claims = stored_claims(&store);
+    assert!(claims.len() > 40, "{} claims", claims.len());
+    let texts: std::collections::HashMap<_, _> = articles
+        .iter()
+        .map(|a| (a.id.clone(), a.text.chars().collect::<Vec<char>>()))
+        .collect();
+    for c in &claims {
+        let chars = &texts[&c.article.id];
+        let words: String = chars[c.item.span.start..c.item.span.end].iter().collect();
+        assert_eq!(words, c.item.span.text, "claim {:?}", c.item);
+    }
+    let mut events = 0;
+    store
+        .events(&Default::default(), &mut |_| {
+            events += 1;
+            true
+        })
+        .unwrap();
+    assert!(events > 20, "{events} events");
     assert_eq!(
         pipeline::reindex(&mut store).unwrap(),
         0,
         "nothing is stale"
     );
 
-    // Mark two articles as annotated by an older version of the rules.
-    let old = store::ArticleAnnotations {
-        version: 0,
-        times: "[]".into(),
-        entities: "[]".into(),
-        names: Vec::new(),
-    };
+    // Mark two articles as analysed by older rules: older annotation rules for one, older
+    // extraction rules (and no claims) for the other.
+    let ids = [articles[0].id.clone(), articles[1].id.clone()];
+    let before: Vec<usize> = ids.iter().map(|id| claims_of(&claims, id)).collect();
+    let mut old = store::Analysis::default();
+    old.facts.version = pipeline::RULES.facts;
+    let mut old_facts = store::Analysis::default();
+    old_facts.annotations.version = pipeline::RULES.annotations;
+    old_facts.facts.version = 0;
     store
-        .set_annotations(&[
-            (articles[0].id.clone(), old.clone()),
-            (articles[1].id.clone(), old),
-        ])
+        .set_analysis(&[(ids[0].clone(), old), (ids[1].clone(), old_facts)])
         .unwrap();
+    assert_eq!(
+        stored_claims(&store).len(),
+        claims.len() - before[0] - before[1]
+    );
     assert_eq!(pipeline::reindex(&mut store).unwrap(), 2);
     for a in &articles[..2] {
         let ann = store.annotations(&a.id).unwrap().unwrap();
         assert_eq!(ann.version, sitrep::annotation::ANNOTATION_VERSION);
     }
+    let again = stored_claims(&store);
+    assert_eq!(again.len(), claims.len(), "reindex restores the claims");
     assert_eq!(pipeline::reindex(&mut store).unwrap(), 0);
     store.integrity_check().unwrap();
+}
+
+fn stored_claims(store: &SqliteStore) -> Vec<model::Observed<model::ClaimRow>> {
+    let mut out = Vec::new();
+    store
+        .claims(&Default::default(), Default::default(), &mut |c| {
+            out.push(c);
+            true
+        })
+        .expect("claims read");
+    out
+}
+
+fn claims_of(claims: &[model::Observed<model::ClaimRow>], id: &model::ArticleId) -> usize {
+    claims.iter().filter(|c| &c.article.id == id).count()
 }

@@ -9,12 +9,18 @@ use model::{Article, ArticleId, CopyFingerprint, InputFormat, Published, StoredA
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use crate::{
-    ArticleAnnotations, ArticleFilter, ArticleRow, BatchOutcome, CopyJudgeFn, EntityName,
-    NewArticle, Store, StoreError,
+    Analysis, ArticleAnnotations, ArticleFilter, ArticleRow, BatchOutcome, ClaimOrder, CopyJudgeFn,
+    EntityName, FactFilter, NewArticle, RulesVersion, SearchHit, Store, StoreError,
 };
 
+mod facts;
+
 /// Migrations in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// Candidates examined per new article at most: a key shared by very many articles (a
 /// template page) must not make ingest quadratic.
@@ -204,8 +210,10 @@ fn place_one(
         a.text,
     ])?;
     let article_num = tx.last_insert_rowid();
-    if let Some(ann) = &item.annotations {
-        store_annotations(tx, article_num, ann)?;
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![article_num, a.title, a.text])?;
+    if let Some(analysis) = &item.analysis {
+        store_analysis(tx, article_num, analysis)?;
     }
     if let Some(outlet) = &a.outlet {
         let mut ins = tx.prepare_cached(
@@ -247,7 +255,12 @@ fn place_one(
     })
 }
 
-/// The group a band row's group number stands for now, following merges.
+/// Writes an article's annotations, claims and events, replacing any stored before.
+fn store_analysis(tx: &Transaction<'_>, article: i64, a: &Analysis) -> Result<(), StoreError> {
+    store_annotations(tx, article, &a.annotations)?;
+    facts::store_facts(tx, article, &a.facts)
+}
+
 /// Writes an article's annotations and its entity index rows, replacing any stored before.
 fn store_annotations(
     tx: &Transaction<'_>,
@@ -317,6 +330,7 @@ fn stored_article(r: &Row<'_>) -> rusqlite::Result<StoredArticle> {
     })
 }
 
+/// The group a band row's group number stands for now, following merges.
 fn live_group(tx: &Transaction<'_>, mut group: i64) -> Result<i64, StoreError> {
     let mut stmt = tx.prepare_cached("SELECT merged_into FROM copy_groups WHERE num = ?1")?;
     // Chains are short (one link per merge); the bound guards against a corrupt cycle.
@@ -406,30 +420,11 @@ impl Store for SqliteStore {
     }
 
     fn articles(&self, f: &ArticleFilter) -> Result<Vec<ArticleRow>, StoreError> {
+        let (clause, args) = facts::article_where(f);
         let mut sql = format!(
-            "SELECT {ROW_COLUMNS} FROM articles a JOIN copy_groups g ON g.id = a.copy_group WHERE 1=1"
+            "SELECT {ROW_COLUMNS} FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
+             WHERE 1=1{clause}"
         );
-        let mut args: Vec<String> = Vec::new();
-        if !f.include_copies {
-            sql.push_str(" AND g.original = a.id");
-        }
-        if let Some(d) = f.since {
-            args.push(d.to_string());
-            sql.push_str(&format!(" AND a.published >= ?{}", args.len()));
-        }
-        if let Some(d) = f.until {
-            args.push(d.to_string());
-            sql.push_str(&format!(" AND a.published <= ?{}", args.len()));
-        }
-        if let Some(o) = &f.outlet {
-            args.push(format!(
-                "%{}%",
-                o.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            ));
-            sql.push_str(&format!(" AND a.outlet LIKE ?{} ESCAPE '\\'", args.len()));
-        }
         sql.push_str(" ORDER BY a.published IS NULL, a.published DESC, a.num DESC");
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
@@ -455,24 +450,51 @@ impl Store for SqliteStore {
         }
     }
 
-    fn stale_annotations(
-        &self,
-        version: u32,
-        limit: usize,
-    ) -> Result<Vec<StoredArticle>, StoreError> {
+    fn stale(&self, current: RulesVersion, limit: usize) -> Result<Vec<StoredArticle>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {STORED_COLUMNS} FROM articles a JOIN copy_groups g ON g.id = a.copy_group \
              LEFT JOIN annotations n ON n.article = a.num \
-             WHERE n.article IS NULL OR n.version != ?1 ORDER BY a.num LIMIT ?2"
+             LEFT JOIN extractions x ON x.article = a.num \
+             WHERE n.article IS NULL OR n.version != ?1 OR x.article IS NULL OR x.version != ?2 \
+             ORDER BY a.num LIMIT ?3"
         ))?;
-        let rows = stmt.query_map(params![version, limit as i64], stored_article)?;
+        let rows = stmt.query_map(
+            params![current.annotations, current.facts, limit as i64],
+            stored_article,
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn set_annotations(
-        &mut self,
-        batch: &[(ArticleId, ArticleAnnotations)],
+    fn claims(
+        &self,
+        filter: &FactFilter,
+        order: ClaimOrder,
+        each: &mut dyn FnMut(model::Observed<model::ClaimRow>) -> bool,
     ) -> Result<usize, StoreError> {
+        facts::claims(&self.conn, filter, order, each)
+    }
+
+    fn events(
+        &self,
+        filter: &FactFilter,
+        each: &mut dyn FnMut(model::Observed<model::EventRow>) -> bool,
+    ) -> Result<usize, StoreError> {
+        facts::events(&self.conn, filter, each)
+    }
+
+    fn each_article(
+        &self,
+        filter: &ArticleFilter,
+        each: &mut dyn FnMut(ArticleRow, usize, usize) -> bool,
+    ) -> Result<usize, StoreError> {
+        facts::each_article(&self.conn, filter, each)
+    }
+
+    fn search(&self, query: &str, filter: &ArticleFilter) -> Result<Vec<SearchHit>, StoreError> {
+        facts::search(&self.conn, query, filter)
+    }
+
+    fn set_analysis(&mut self, batch: &[(ArticleId, Analysis)]) -> Result<usize, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -483,7 +505,7 @@ impl Store for SqliteStore {
                 .query_row(params![id.as_str()], |r| r.get(0))
                 .optional()?;
             if let Some(num) = num {
-                store_annotations(&tx, num, ann)?;
+                store_analysis(&tx, num, ann)?;
                 updated += 1;
             }
         }

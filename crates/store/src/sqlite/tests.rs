@@ -2,7 +2,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use dedup::CopyJudge;
-use model::{Article, ArticleId, InputFormat, Published};
+use model::{
+    ActorRow, Article, ArticleFacts, ArticleId, ClaimRow, EventPlaceRow, EventRow, GeoPoint,
+    InputFormat, Published, Span,
+};
 
 use super::*;
 
@@ -43,7 +46,7 @@ fn article(text: &str, outlet: &str, date: Option<(i32, u32, u32)>) -> NewArticl
     NewArticle {
         fingerprint: dedup::fingerprint(text),
         edge_lines: Vec::new(),
-        annotations: None,
+        analysis: None,
         article: a,
     }
 }
@@ -324,11 +327,114 @@ fn annotations(version: u32, place: &str) -> ArticleAnnotations {
     }
 }
 
+fn analysis(version: u32, place: &str, claims: Vec<ClaimRow>) -> Analysis {
+    Analysis {
+        annotations: annotations(version, place),
+        facts: ArticleFacts {
+            version,
+            claims,
+            events: Vec::new(),
+        },
+    }
+}
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, m, d).unwrap()
+}
+
+fn claim(
+    metric: &str,
+    value: f64,
+    place: &str,
+    as_of: NaiveDate,
+    source: Option<&str>,
+) -> ClaimRow {
+    ClaimRow {
+        metric: metric.into(),
+        value,
+        value_kind: "exact".into(),
+        value_max: None,
+        unit: "people".into(),
+        group: Some("civilians".into()),
+        side: None,
+        place: Some(place.into()),
+        geo: Some(GeoPoint {
+            geonameid: Some(701822),
+            lat: 47.1,
+            lon: 37.54,
+            country: Some("UA".into()),
+            level: Some("city".into()),
+        }),
+        as_of: Some(as_of),
+        source: source.map(Into::into),
+        hedged: false,
+        span: Span {
+            sentence: format!("{value} {metric}, said someone."),
+            start: 3,
+            end: 9,
+            text: value.to_string(),
+        },
+        rule: "test".into(),
+    }
+}
+
+fn event(kind: &str, date: &str, place: &str, via: &str) -> EventRow {
+    EventRow {
+        kind: kind.into(),
+        date: Some(date.into()),
+        date_end: None,
+        place: Some(place.into()),
+        geo: None,
+        places: vec![
+            EventPlaceRow {
+                role: "from".into(),
+                name: place.into(),
+                geo: None,
+            },
+            EventPlaceRow {
+                role: "via".into(),
+                name: via.into(),
+                geo: Some(GeoPoint {
+                    geonameid: None,
+                    lat: 47.0,
+                    lon: 36.0,
+                    country: None,
+                    level: None,
+                }),
+            },
+        ],
+        actors: vec![ActorRow {
+            name: "Iryna Vereshchuk".into(),
+            role: "party".into(),
+            side: Some("ukraine".into()),
+        }],
+        status: Some("opened".into()),
+        attributes: BTreeMap::from([("count".to_owned(), serde_json::json!(4000))]),
+        source: None,
+        hedged: true,
+        acled_event_type: "Strategic developments".into(),
+        acled_sub_event_type: "Agreement".into(),
+        cameo: "0871".into(),
+        plover: "AGREE".into(),
+        span: Span {
+            sentence: "A corridor opened.".into(),
+            start: 2,
+            end: 10,
+            text: "corridor".into(),
+        },
+        rule: "test".into(),
+    }
+}
+
 #[test]
 fn annotations_are_stored_with_the_article_and_replaced_by_reindexing() {
     let mut s = SqliteStore::open_in_memory().unwrap();
     let mut first = article(BODY, "Danube Wire", Some((2022, 3, 15)));
-    first.annotations = Some(annotations(1, "Mariupol"));
+    first.analysis = Some(analysis(
+        1,
+        "Mariupol",
+        vec![claim("killed", 5.0, "Mariupol", day(3, 15), None)],
+    ));
     let second = article(OTHER, "Danube Wire", Some((2022, 3, 29)));
     let judge = judge();
     s.ingest(&[first.clone(), second.clone()], &judge).unwrap();
@@ -337,27 +443,40 @@ fn annotations_are_stored_with_the_article_and_replaced_by_reindexing() {
     assert_eq!(stored, annotations(1, "Mariupol"));
     assert_eq!(s.annotations(&second.article.id).unwrap(), None);
 
-    // Version 1 rules: only the unannotated article is stale. Version 2: both are.
+    // Version 1 rules: only the unanalysed article is stale. A new version of either the
+    // annotation or the extraction rules makes both stale.
+    let v = |annotations, facts| RulesVersion { annotations, facts };
     let stale: Vec<ArticleId> = s
-        .stale_annotations(1, 10)
+        .stale(v(1, 1), 10)
         .unwrap()
         .into_iter()
         .map(|a| a.article.id)
         .collect();
     assert_eq!(stale, vec![second.article.id.clone()]);
-    assert_eq!(s.stale_annotations(2, 10).unwrap().len(), 2);
-    assert_eq!(s.stale_annotations(2, 1).unwrap().len(), 1);
+    assert_eq!(s.stale(v(2, 1), 10).unwrap().len(), 2);
+    assert_eq!(s.stale(v(1, 2), 10).unwrap().len(), 2);
+    assert_eq!(s.stale(v(2, 2), 1).unwrap().len(), 1);
 
     let unknown = ArticleId::from_stored(String::from("0000000000000000"));
     let n = s
-        .set_annotations(&[
-            (first.article.id.clone(), annotations(2, "Zaporizhzhia")),
-            (second.article.id.clone(), annotations(2, "Istanbul")),
-            (unknown, annotations(2, "Nowhere")),
+        .set_analysis(&[
+            (
+                first.article.id.clone(),
+                analysis(
+                    2,
+                    "Zaporizhzhia",
+                    vec![claim("injured", 7.0, "Zaporizhzhia", day(3, 16), None)],
+                ),
+            ),
+            (
+                second.article.id.clone(),
+                analysis(2, "Istanbul", Vec::new()),
+            ),
+            (unknown, analysis(2, "Nowhere", Vec::new())),
         ])
         .unwrap();
     assert_eq!(n, 2);
-    assert!(s.stale_annotations(2, 10).unwrap().is_empty());
+    assert!(s.stale(v(2, 2), 10).unwrap().is_empty());
     let replaced = s.annotations(&first.article.id).unwrap().unwrap();
     assert_eq!(
         replaced.names.len(),
@@ -365,5 +484,250 @@ fn annotations_are_stored_with_the_article_and_replaced_by_reindexing() {
         "old index rows are replaced, not added to"
     );
     assert_eq!(replaced.names[0].name, "Zaporizhzhia");
+    let mut metrics = Vec::new();
+    s.claims(&FactFilter::default(), ClaimOrder::Date, &mut |c| {
+        metrics.push(c.item.metric);
+        true
+    })
+    .unwrap();
+    assert_eq!(
+        metrics,
+        ["injured"],
+        "old claims are replaced, not added to"
+    );
+    s.integrity_check().unwrap();
+}
+
+fn all_claims(
+    s: &SqliteStore,
+    f: &FactFilter,
+    order: ClaimOrder,
+) -> Vec<model::Observed<ClaimRow>> {
+    let mut out = Vec::new();
+    s.claims(f, order, &mut |c| {
+        out.push(c);
+        true
+    })
+    .unwrap();
+    out
+}
+
+#[test]
+fn claims_and_events_come_back_as_stored_filtered_and_in_order() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let mut first = article(BODY, "Danube Wire", Some((2022, 3, 15)));
+    let claims = vec![
+        claim(
+            "refugees",
+            3_400_000.0,
+            "Ukraine",
+            day(3, 20),
+            Some("UNHCR"),
+        ),
+        claim(
+            "killed",
+            902.0,
+            "Ukraine",
+            day(3, 19),
+            Some("UN human rights office"),
+        ),
+        claim("killed", 5.0, "Mariupol", day(3, 15), None),
+    ];
+    let events = vec![
+        event("corridor", "2022-03-15", "Mariupol", "Zaporizhzhia"),
+        event("talks", "2022-03-29T10:00", "Istanbul", "Ankara"),
+    ];
+    first.analysis = Some(Analysis {
+        annotations: annotations(1, "Mariupol"),
+        facts: ArticleFacts {
+            version: 1,
+            claims: claims.clone(),
+            events: events.clone(),
+        },
+    });
+    s.ingest(&[first.clone()], &judge()).unwrap();
+
+    let by_date = all_claims(&s, &FactFilter::default(), ClaimOrder::Date);
+    let got: Vec<&ClaimRow> = by_date.iter().map(|c| &c.item).collect();
+    assert_eq!(
+        got,
+        [&claims[2], &claims[1], &claims[0]],
+        "round trip, by as_of"
+    );
+    assert_eq!(by_date[0].seq, 2);
+    assert_eq!(by_date[0].article.outlet.as_deref(), Some("Danube Wire"));
+    assert_eq!(by_date[0].article.published, Some(day(3, 15)));
+    assert_eq!(by_date[0].article.copy_group, first.article.id);
+
+    let by_key = all_claims(&s, &FactFilter::default(), ClaimOrder::Key);
+    let metrics: Vec<&str> = by_key.iter().map(|c| c.item.metric.as_str()).collect();
+    assert_eq!(metrics, ["killed", "killed", "refugees"]);
+
+    let f = FactFilter {
+        metric: Some("killed".into()),
+        place: Some("ukraine".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        all_claims(&s, &f, ClaimOrder::Date).len(),
+        1,
+        "metric and place"
+    );
+    let f = FactFilter {
+        source: Some("danube".into()),
+        ..Default::default()
+    };
+    let own_voice = all_claims(&s, &f, ClaimOrder::Date);
+    assert_eq!(
+        own_voice.len(),
+        1,
+        "a null source is the outlet's own voice"
+    );
+    assert_eq!(own_voice[0].item.source, None);
+    let f = FactFilter {
+        since: Some(day(3, 16)),
+        until: Some(day(3, 19)),
+        ..Default::default()
+    };
+    assert_eq!(
+        all_claims(&s, &f, ClaimOrder::Date).len(),
+        1,
+        "date range on as_of"
+    );
+    let f = FactFilter {
+        limit: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(all_claims(&s, &f, ClaimOrder::Date).len(), 2);
+    let mut n = 0;
+    let read = s
+        .claims(&FactFilter::default(), ClaimOrder::Date, &mut |_| {
+            n += 1;
+            false
+        })
+        .unwrap();
+    assert_eq!((n, read), (1, 1), "the consumer can stop the stream");
+
+    let mut got = Vec::new();
+    s.events(&FactFilter::default(), &mut |e| {
+        got.push(e.item);
+        true
+    })
+    .unwrap();
+    assert_eq!(got, events, "events round trip, by day");
+    let mut kinds = Vec::new();
+    let f = FactFilter {
+        place: Some("zaporizhzhia".into()),
+        ..Default::default()
+    };
+    s.events(&f, &mut |e| {
+        kinds.push(e.item.kind);
+        true
+    })
+    .unwrap();
+    assert_eq!(kinds, ["corridor"], "any of an event's places");
+    let f = FactFilter {
+        event_type: Some("talks".into()),
+        since: Some(day(3, 29)),
+        ..Default::default()
+    };
+    let mut n = 0;
+    s.events(&f, &mut |_| {
+        n += 1;
+        true
+    })
+    .unwrap();
+    assert_eq!(n, 1, "type and day filters");
+
+    let mut counted = Vec::new();
+    s.each_article(&ArticleFilter::default(), &mut |row, c, e| {
+        counted.push((row.id, c, e));
+        true
+    })
+    .unwrap();
+    assert_eq!(counted, [(first.article.id.clone(), 3, 2)]);
+}
+
+#[test]
+fn search_ranks_matching_articles_with_snippets() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let a = article(BODY, "Danube Wire", Some((2022, 3, 15)));
+    let b = article(OTHER, "Northgate Post", Some((2022, 3, 29)));
+    s.ingest(&[a.clone(), b.clone()], &judge()).unwrap();
+    let hits = s
+        .search("corridor Zaporizhzhia", &ArticleFilter::default())
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].article.id, a.article.id);
+    assert!(
+        hits[0].snippet.contains("[corridor]"),
+        "{}",
+        hits[0].snippet
+    );
+    let hits = s
+        .search("ceasefire OR corridor", &ArticleFilter::default())
+        .unwrap();
+    assert_eq!(hits.len(), 2, "FTS5 operators are kept");
+    let f = ArticleFilter {
+        outlet: Some("northgate".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.search("ceasefire OR corridor", &f).unwrap().len(),
+        1,
+        "filters apply"
+    );
+    assert!(
+        s.search("istanbul", &ArticleFilter::default())
+            .unwrap()
+            .len()
+            == 1,
+        "case-folded"
+    );
+    assert!(
+        s.search("Zaporizhzhia-bound U.N.", &ArticleFilter::default())
+            .is_ok(),
+        "punctuation is quoted"
+    );
+    let err = s
+        .search("\"unbalanced", &ArticleFilter::default())
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Query { .. }), "{err}");
+}
+
+#[test]
+fn a_version_2_database_gains_facts_and_search_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO copy_groups (id, original, size) VALUES ('g1', 'g1', 1); \
+             INSERT INTO articles (id, content_hash, copy_group, signatures, text_chars, path, \
+             format, ingested_at, title, text) VALUES ('g1', 'h', 'g1', x'', 10, 'p', 'text', \
+             '2022-03-01T00:00:00Z', 'Old story', 'Shelling near Chernihiv overnight'); \
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 3);
+    let hits = s.search("chernihiv", &ArticleFilter::default()).unwrap();
+    assert_eq!(hits.len(), 1, "articles stored before are indexed");
+    assert_eq!(
+        s.stale(
+            RulesVersion {
+                annotations: 1,
+                facts: 1
+            },
+            10
+        )
+        .unwrap()
+        .len(),
+        1
+    );
     s.integrity_check().unwrap();
 }
