@@ -148,7 +148,7 @@ pub(crate) fn merge(mut events: Vec<Observed<EventRow>>) -> Vec<EventFact> {
                 && overlaps((p.from, p.to), r)
                 && actors_agree(&p.fact.actors, &e.item.actors)
                 && (charge(&e.item).is_none()
-                    || p.fact.attributes.get("charge").is_none()
+                    || !p.fact.attributes.contains_key("charge")
                     || p.fact.attributes.get("charge") == charge(&e.item).as_ref())
         });
         match found {
