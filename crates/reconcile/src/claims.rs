@@ -251,7 +251,9 @@ pub(crate) fn merge(claims: Vec<Observed<ClaimRow>>, lex: &Lexicon, cfg: &Config
         // The most common spelling of the source among the witnesses, unless the lexicon
         // names it.
         let known = f.source.as_deref().is_some_and(|s| lex.knows(s))
-            || f.witnesses.iter().any(|w| w.source.as_deref().is_some_and(|s| lex.knows(s)));
+            || f.witnesses
+                .iter()
+                .any(|w| w.source.as_deref().is_some_and(|s| lex.knows(s)));
         if f.source.is_some() && !known {
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for w in &f.witnesses {

@@ -16,6 +16,8 @@ pub struct MetricInfo {
     /// A running total: later figures only grow.
     pub cumulative: bool,
     pub label: String,
+    /// Its place in reports: metrics are listed in the order of `data/metrics.tsv`.
+    pub rank: usize,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -36,12 +38,14 @@ impl Lexicon {
     pub fn load() -> Self {
         let metrics = rows(include_str!("../data/metrics.tsv"))
             .filter(|r| r.len() >= 3)
-            .map(|r| {
+            .enumerate()
+            .map(|(rank, r)| {
                 (
                     r[0].to_owned(),
                     MetricInfo {
                         cumulative: r[1] == "yes",
                         label: r[2].to_owned(),
+                        rank,
                     },
                 )
             })
@@ -58,6 +62,7 @@ impl Lexicon {
         self.metrics.get(metric).cloned().unwrap_or(MetricInfo {
             cumulative: true,
             label: metric.to_owned(),
+            rank: usize::MAX,
         })
     }
 

@@ -1,0 +1,174 @@
+//! The situation report: what a reconciled record says as of a day, for people to read and hand
+//! on.
+//!
+//! [`Brief::build`] selects from a [`reconcile::Reconciled`] record: headline figures (each
+//! figure's latest value, its source, date and witnesses, and the range across sources where
+//! they differ), what changed since a day, the contradictions, and a timeline of events by
+//! section (talks, ceasefires and corridors, attacks on protected sites, evacuations, captures,
+//! accusations). Every line cites its articles by number; [`Brief::sources`] lists them
+//! (outlet, title, date, URL). [`markdown`] and [`html`] render it; the JSON form is the
+//! serialised [`Brief`]. The crate is pure: it never reads a store or the clock.
+
+mod cite;
+pub mod figures;
+pub mod html;
+pub mod markdown;
+mod select;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use cite::SourceRef;
+
+/// What the report covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The report's day: nothing dated later is reported. Default: the latest day any article
+    /// was published.
+    pub as_of: Option<NaiveDate>,
+    /// Changes are those after this day. Default: the day before `as_of`.
+    pub since: Option<NaiveDate>,
+    /// Only figures and events about this place (case-insensitive).
+    pub place: Option<String>,
+}
+
+/// One headline figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub metric: String,
+    pub label: String,
+    pub group: Option<String>,
+    pub side: Option<String>,
+    pub place: Option<String>,
+    /// The figure as a reader reads it ("about 15,000", "3.4 million").
+    pub figure: String,
+    pub value: f64,
+    pub value_kind: String,
+    pub source: Option<String>,
+    pub as_of: Option<NaiveDate>,
+    /// Independent witnesses of this figure (copies of one story count once).
+    pub witnesses: usize,
+    pub hedged: bool,
+    /// The lowest and highest figures that other sources give around the same day, where
+    /// they differ from this one.
+    pub range: Option<(f64, f64)>,
+    /// How many sources give the figure around that day.
+    pub sources: usize,
+    pub cites: Vec<usize>,
+}
+
+/// A figure that changed since the `since` day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub label: String,
+    pub group: Option<String>,
+    pub side: Option<String>,
+    pub place: Option<String>,
+    pub figure: String,
+    pub source: Option<String>,
+    pub as_of: Option<NaiveDate>,
+    /// `new` (no earlier figure), `up`, `down` or `same`.
+    pub direction: &'static str,
+    pub previous: Option<Previous>,
+    /// True when a running total fell below the same source's earlier figure.
+    pub fell: bool,
+    pub cites: Vec<usize>,
+}
+
+/// The figure before a change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Previous {
+    pub figure: String,
+    pub source: Option<String>,
+    pub as_of: Option<NaiveDate>,
+    pub cites: Vec<usize>,
+}
+
+/// One side of a contradiction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claimant {
+    pub source: Option<String>,
+    pub figure: String,
+    pub value: f64,
+    pub as_of: Option<NaiveDate>,
+    pub hedged: bool,
+    pub witnesses: usize,
+    pub cites: Vec<usize>,
+}
+
+/// Two sources that disagree about one figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    pub label: String,
+    pub group: Option<String>,
+    pub side: Option<String>,
+    pub place: Option<String>,
+    pub a: Claimant,
+    pub b: Claimant,
+    pub days_apart: i64,
+}
+
+/// One event on the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    /// The day it happened, else the day it was first reported.
+    pub day: Option<NaiveDate>,
+    /// True when `day` is the day it was reported, not a date the reports give.
+    pub day_reported: bool,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// One line: what, where, who.
+    pub summary: String,
+    pub status: Option<String>,
+    pub statuses: Vec<String>,
+    pub place: Option<String>,
+    pub witnesses: usize,
+    pub hedged: bool,
+    pub cites: Vec<usize>,
+}
+
+/// A section of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub entries: Vec<TimelineEntry>,
+}
+
+/// The situation report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    pub title: String,
+    pub as_of: Option<NaiveDate>,
+    pub since: Option<NaiveDate>,
+    pub place: Option<String>,
+    /// Articles read, and independent stories among them.
+    pub articles: usize,
+    pub stories: usize,
+    pub headlines: Vec<Headline>,
+    pub changes: Vec<Change>,
+    pub contradictions: Vec<Disagreement>,
+    pub timeline: Vec<Section>,
+    /// The articles cited, numbered from 1 in the order of `cites`.
+    pub sources: Vec<SourceRef>,
+}
+
+impl Brief {
+    /// Builds the report from a reconciled record.
+    pub fn build(
+        record: &reconcile::Reconciled,
+        lexicon: &reconcile::Lexicon,
+        opts: &Options,
+    ) -> Brief {
+        select::build(record, lexicon, opts)
+    }
+
+    /// The report as pretty JSON.
+    pub fn json(&self) -> String {
+        // Plain records: serialising cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into())
+    }
+}
+
+#[cfg(test)]
+mod tests;
