@@ -108,12 +108,28 @@ impl Fact {
         o
     }
 
+    /// Whose voice a fact stated without a source is: its witnesses' outlets, or for an article
+    /// without an outlet, its story.
+    fn voices(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .witnesses
+            .iter()
+            .map(|w| match &w.article.outlet {
+                Some(o) => format!("outlet:{o}"),
+                None => format!("story:{}", w.article.copy_group.as_str()),
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// True when two facts come from one source: the same named source, or both in the voice
-    /// of an outlet they share.
+    /// of an outlet (or a story) they share.
     fn same_source(&self, other: &Fact) -> bool {
         if self.source.is_none() && other.source.is_none() {
-            let theirs = other.outlets();
-            return self.outlets().iter().any(|o| theirs.contains(o));
+            let theirs = other.voices();
+            return self.voices().iter().any(|o| theirs.contains(o));
         }
         self.source_key == other.source_key
     }
@@ -195,7 +211,7 @@ pub(crate) fn merge(claims: Vec<Observed<ClaimRow>>, lex: &Lexicon, cfg: &Config
                 (None, None) => true,
                 _ => false,
             };
-            near && f.interval.meets(&interval)
+            near && same_figure(f, c, &interval)
         });
         let witness = Witness {
             article: obs.article.clone(),
@@ -278,6 +294,15 @@ pub(crate) fn merge(claims: Vec<Observed<ClaimRow>>, lex: &Lexicon, cfg: &Config
         f.id = i;
     }
     facts
+}
+
+/// True when a claim states the fact's figure: the same number (within rounding) whatever
+/// its value kind ("902" and "at least 900" are one figure written two ways; "at least 900"
+/// and "at least 925" are two figures), or a vague quantity the figure falls in.
+fn same_figure(f: &Fact, c: &ClaimRow, interval: &Interval) -> bool {
+    let close = (f.value - c.value).abs() <= 0.005 * f.value.abs().max(c.value.abs());
+    let vague = f.value_kind == "vague" || c.value_kind == "vague";
+    close || (vague && f.interval.meets(interval))
 }
 
 /// Runs of facts that share a figure (facts are sorted by figure).

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use cite::SourceRef;
+pub use select::summary;
 
 /// What the report covers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

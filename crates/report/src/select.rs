@@ -93,7 +93,8 @@ impl Scope {
             }
             None => true,
         };
-        let date_ok = match (self.day, e.day.or(e.reported)) {
+        // Reports may announce what is still to come: an event is known once reported.
+        let date_ok = match (self.day, e.reported.or(e.day)) {
             (Some(day), Some(d)) => d <= day,
             _ => true,
         };
@@ -469,6 +470,36 @@ fn names<'a>(e: &'a EventFact, roles: &[&str]) -> Vec<&'a str> {
     out
 }
 
+/// One name per side ("Russia" for "Russia", "Russian side" and "Government of Russia": the
+/// shortest), then the actors of no known side.
+fn by_side<'a>(e: &'a EventFact, roles: &[&str]) -> Vec<&'a str> {
+    let mut sides: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut others: Vec<&str> = Vec::new();
+    for a in e.actors.iter().filter(|a| roles.contains(&a.role.as_str())) {
+        match a.side.as_deref() {
+            Some(side) => {
+                let name = sides.entry(side).or_insert(a.name.as_str());
+                if a.name.len() < name.len() {
+                    *name = a.name.as_str();
+                }
+            }
+            None => {
+                if !others.contains(&a.name.as_str()) {
+                    others.push(a.name.as_str());
+                }
+            }
+        }
+    }
+    let mut out: Vec<&str> = e
+        .actors
+        .iter()
+        .filter_map(|a| a.side.as_deref())
+        .filter_map(|s| sides.remove(s))
+        .collect();
+    out.extend(others);
+    out
+}
+
 fn place_of<'a>(e: &'a EventFact, role: &str) -> Option<&'a str> {
     e.places
         .iter()
@@ -492,8 +523,19 @@ fn and_list(v: &[&str]) -> String {
     }
 }
 
+/// How the timeline names a target kind (`data/targets.tsv`); unknown kinds as written.
+fn target_phrase(kind: &str) -> String {
+    include_str!("../data/targets.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(k, _)| *k == kind)
+        .map(|(_, p)| p.to_owned())
+        .unwrap_or_else(|| kind.replace('_', " "))
+}
+
 /// One line saying what happened, where and who took part.
-fn summary(e: &EventFact) -> String {
+pub fn summary(e: &EventFact) -> String {
     let at = |s: &mut String| {
         if let Some(p) = &e.place {
             s.push_str(&format!(" in {p}"));
@@ -508,7 +550,7 @@ fn summary(e: &EventFact) -> String {
                 "Contact"
             });
             at(&mut s);
-            let parties = names(e, &["party", "participant"]);
+            let parties = by_side(e, &["party", "participant"]);
             if !parties.is_empty() {
                 s.push_str(&format!(" between {}", and_list(&parties)));
             }
@@ -560,8 +602,8 @@ fn summary(e: &EventFact) -> String {
         }
         "attack" => {
             s.push_str("Attack");
-            if let Some(t) = attr(e, "target") {
-                s.push_str(&format!(" on a {t}"));
+            if let Some(t) = e.attributes.get("target").and_then(|t| t.as_str()) {
+                s.push_str(&format!(" on {}", target_phrase(t)));
             }
             at(&mut s);
             let by = names(e, &["perpetrator"]);

@@ -90,9 +90,105 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Annotate again the stored articles whose annotations are missing or were made by an
-    /// older version of the rules. Prints how many articles were annotated.
+    /// Annotate and extract again the stored articles whose annotations, claims or events are
+    /// missing or were made by another version of the rules. Prints how many were redone.
     Reindex,
+    /// Write the situation report: headline figures, changes, contradictions and a timeline of
+    /// events, each line citing its articles.
+    ///
+    /// Inputs given are ingested first (as `sitrep ingest` does); the report then covers
+    /// everything stored. Exit status 1 if any input failed (the report is still written).
+    Brief {
+        /// Files, folders, `-` or http(s) URLs to ingest first.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The report's day: nothing dated later is reported [default: the latest publication
+        /// date stored].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Report changes after this day [default: the day before --as-of].
+        #[arg(long, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        /// Only figures and events about this place.
+        #[arg(long, value_name = "NAME")]
+        place: Option<String>,
+        #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
+        format: BriefFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        window: WindowArgs,
+    },
+    /// Claims merged across articles: each figure of each source once, with its witnesses
+    /// (copies of one story count once).
+    Claims {
+        #[command(flatten)]
+        filter: FactArgs,
+        /// One JSON object per line, with every witness.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Events merged across articles, by day.
+    Events {
+        #[command(flatten)]
+        filter: FactArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Contradictions: figures of different sources, within the window, that cannot both be
+    /// true.
+    Conflicts {
+        #[command(flatten)]
+        filter: FactArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One metric's figures over time, per group, side and place, with each source's latest
+    /// figure; a running total that falls is flagged.
+    Series {
+        /// The metric: killed, injured, refugees, displaced, evacuated...
+        #[arg(value_name = "METRIC")]
+        name: String,
+        #[command(flatten)]
+        filter: FactArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over stored articles (titles and texts), best match first, with a
+    /// snippet. Words are all required; FTS5 syntax (OR, NOT, "a phrase", prefix*) is kept.
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        #[arg(long, value_name = "DATE")]
+        until: Option<NaiveDate>,
+        #[arg(long, value_name = "NAME")]
+        outlet: Option<String>,
+        /// List copies too.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export stored claims, events or articles: JSON Lines, CSV, HXL (CSV with HXL hashtags),
+    /// GeoJSON or Parquet. Streams: memory stays flat however large the store.
+    Export {
+        #[arg(long, value_enum)]
+        what: ExportWhat,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FactArgs,
+    },
     /// Measure parts of the pipeline on benchmark data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -174,6 +270,96 @@ pub enum EvalCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained, printable HTML page.
+    Html,
+    /// The report's data as one JSON object.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Claims,
+    Events,
+    Articles,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+    Hxl,
+    Geojson,
+    Parquet,
+}
+
+/// How far apart in days two figures may be and still be compared.
+#[derive(Debug, Clone, Args)]
+pub struct WindowArgs {
+    /// Figures of one metric, group, side and place whose dates are this many days apart or
+    /// fewer are compared for contradictions.
+    #[arg(long, default_value_t = 3, value_name = "DAYS")]
+    pub window: i64,
+}
+
+impl WindowArgs {
+    pub fn config(&self) -> reconcile::Config {
+        reconcile::Config {
+            window_days: self.window.max(0),
+            ..Default::default()
+        }
+    }
+}
+
+/// Filters of the claim and event queries.
+#[derive(Debug, Clone, Args)]
+pub struct FactArgs {
+    /// Only this metric (killed, injured, refugees...).
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
+    /// Only figures and events about this place (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Only sources whose name contains this text (case-insensitive); an outlet's name for
+    /// what it reports in its own voice.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Only figures as of (events on) this day or later.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    /// Only figures as of (events on) this day or earlier.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+    /// Only events of this type (talks, contact, ceasefire, corridor, evacuation, attack,
+    /// capture, accusation, denial).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub event_type: Option<String>,
+    /// At most this many lines.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+impl FactArgs {
+    /// The filter the store applies. Sources are matched after reconciliation (a contradiction
+    /// needs both its sources), and limits apply to what is printed.
+    pub fn store_filter(&self) -> store::FactFilter {
+        store::FactFilter {
+            metric: self.metric.clone(),
+            place: self.place.clone(),
+            source: None,
+            since: self.since,
+            until: self.until,
+            event_type: self.event_type.clone(),
+            limit: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     /// One JSON object per line.
     Jsonl,
@@ -214,5 +400,14 @@ impl ReadArgs {
                 max_bytes: self.max_bytes,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

@@ -637,6 +637,6 @@ fn show_lists_stored_annotations_and_reindex_has_nothing_to_redo() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "annotated 0 articles"
+        "analysed 0 articles"
     );
 }

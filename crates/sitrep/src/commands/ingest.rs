@@ -24,17 +24,29 @@ impl Progress for Bar {
     }
 }
 
-pub fn run(db: &Path, inputs: &[String], read: &ReadArgs, batch: usize) -> Result<ExitCode> {
-    let mut store =
-        store::SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
+/// Ingests `inputs` into `store` with a progress bar on standard error.
+pub(super) fn ingest_with_progress(
+    store: &mut store::SqliteStore,
+    db: &Path,
+    inputs: &[String],
+    read: &ReadArgs,
+    batch: usize,
+) -> Result<pipeline::IngestReport> {
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} inputs {elapsed}") {
         bar.set_style(style);
     }
     let mut progress = Bar(bar);
-    let report = pipeline::ingest(&mut store, inputs, read.options(), batch, &mut progress)
+    let report = pipeline::ingest(store, inputs, read.options(), batch, &mut progress)
         .with_context(|| format!("storing into {}", db.display()))?;
     progress.0.finish_and_clear();
+    Ok(report)
+}
+
+pub fn run(db: &Path, inputs: &[String], read: &ReadArgs, batch: usize) -> Result<ExitCode> {
+    let mut store =
+        store::SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let report = ingest_with_progress(&mut store, db, inputs, read, batch)?;
     super::out(format_args!("{}", report.summary()))?;
     Ok(if report.failed > 0 {
         ExitCode::from(1)

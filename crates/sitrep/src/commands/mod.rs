@@ -1,9 +1,12 @@
 //! One module per command; `run` dispatches.
 
 mod articles;
+mod brief;
 mod eval;
+mod export;
 mod extract;
 mod ingest;
+mod query;
 mod show;
 
 use std::path::PathBuf;
@@ -49,10 +52,62 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_existing(&db)?;
             let n = sitrep::pipeline::reindex(&mut store)
                 .with_context(|| format!("reindexing {}", db.display()))?;
-            out(format_args!("annotated {n} articles"))?;
+            out(format_args!("analysed {n} articles"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Brief {
+            inputs,
+            read,
+            as_of,
+            since,
+            place,
+            format,
+            output,
+            window,
+        } => brief::run(
+            &db,
+            brief::Args {
+                inputs: &inputs,
+                read: &read,
+                options: report::Options {
+                    as_of,
+                    since,
+                    place,
+                },
+                format,
+                output: output.as_ref(),
+                config: window.config(),
+            },
+        ),
+        Command::Claims { filter, json } => query::claims(&db, &filter, json),
+        Command::Events { filter, json } => query::events(&db, &filter, json),
+        Command::Conflicts { filter, json } => query::conflicts(&db, &filter, json),
+        Command::Series { name, filter, json } => query::series(&db, &name, &filter, json),
+        Command::Search {
+            query,
+            since,
+            until,
+            outlet,
+            all,
+            limit,
+            json,
+        } => {
+            let filter = store::ArticleFilter {
+                since,
+                until,
+                outlet,
+                include_copies: all,
+                limit: Some(limit),
+            };
+            query::search(&db, &query.join(" "), &filter, json)
+        }
+        Command::Export {
+            what,
+            format,
+            output,
+            filter,
+        } => export::run(&db, what, format, output.as_ref(), &filter),
     }
 }
 
