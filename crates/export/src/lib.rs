@@ -17,7 +17,7 @@
 //!   `url`, `published`), the claim (`seq`, `metric`, `value`, `value_kind`, `value_max`,
 //!   `unit`, `group`, `side`, `place`), its geocode (`lat`, `lon`, `geonameid`, `country`,
 //!   `geo_level`), `as_of`, `source` (who the article says gave the figure), `hedged`,
-//!   `sentence`, `span_start`/`span_end` (character offsets of the figure in the sentence),
+//!   `sentence`, `span_start`/`span_end` (character offsets of the figure in the article's text),
 //!   `span_text`, `rule`, and the caller's `low`, `best`, `high` and `sources`.
 //! * **Events** ([`EventExport`]): ACLED-like columns first, `event_date`, `event_type`,
 //!   `sub_event_type`, `actor1`, `actor2`, `location`, `latitude`, `longitude`, `source`,
