@@ -67,6 +67,26 @@ fn claimant(c: &Claimant) -> String {
     )
 }
 
+/// One timeline entry as a list item.
+fn event_item(e: &crate::TimelineEntry) -> String {
+    let mut li = format!(
+        "<li>{}{}: {}",
+        date(e.day),
+        if e.day_reported { " (reported)" } else { "" },
+        escape(&e.summary)
+    );
+    if let Some(st) = &e.status {
+        let _ = write!(li, " — <i>{}</i>", escape(st));
+        if e.statuses.len() > 1 {
+            let _ = write!(li, " (reports: {})", escape(&e.statuses.join(", ")));
+        }
+    }
+    if e.hedged {
+        li.push_str("; <span class=\"hedge\">unverified</span>");
+    }
+    format!("{li} {}</li>", cites(&e.cites))
+}
+
 /// Renders the report.
 pub fn render(b: &Brief) -> String {
     let mut s = String::new();
@@ -168,6 +188,14 @@ pub fn render(b: &Brief) -> String {
     }
     s.push_str("</ul>\n");
 
+    if !b.new_events.is_empty() {
+        s.push_str("<p>New events reported:</p>\n<ul>\n");
+        for e in &b.new_events {
+            let _ = writeln!(s, "{}", event_item(e));
+        }
+        s.push_str("</ul>\n");
+    }
+
     let _ = writeln!(s, "<h2>Contradictions</h2>\n<ul>");
     for c in &b.contradictions {
         let _ = writeln!(
@@ -195,22 +223,7 @@ pub fn render(b: &Brief) -> String {
             escape(&sec.title)
         );
         for e in &sec.entries {
-            let mut li = format!(
-                "<li>{}{}: {}",
-                date(e.day),
-                if e.day_reported { " (reported)" } else { "" },
-                escape(&e.summary)
-            );
-            if let Some(st) = &e.status {
-                let _ = write!(li, " — <i>{}</i>", escape(st));
-                if e.statuses.len() > 1 {
-                    let _ = write!(li, " (reports: {})", escape(&e.statuses.join(", ")));
-                }
-            }
-            if e.hedged {
-                li.push_str("; <span class=\"hedge\">unverified</span>");
-            }
-            let _ = writeln!(s, "{li} {}</li>", cites(&e.cites));
+            let _ = writeln!(s, "{}", event_item(e));
         }
         if sec.entries.is_empty() {
             s.push_str("<li>Nothing reported.</li>\n");

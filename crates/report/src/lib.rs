@@ -116,6 +116,8 @@ pub struct TimelineEntry {
     pub day: Option<NaiveDate>,
     /// True when `day` is the day it was reported, not a date the reports give.
     pub day_reported: bool,
+    /// The day it was first reported.
+    pub reported: Option<NaiveDate>,
     #[serde(rename = "type")]
     pub kind: String,
     /// One line: what, where, who.
@@ -148,6 +150,8 @@ pub struct Brief {
     pub stories: usize,
     pub headlines: Vec<Headline>,
     pub changes: Vec<Change>,
+    /// Events first reported after `since`, by day.
+    pub new_events: Vec<TimelineEntry>,
     pub contradictions: Vec<Disagreement>,
     pub timeline: Vec<Section>,
     /// The articles cited, numbered from 1 in the order of `cites`.

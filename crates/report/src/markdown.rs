@@ -84,6 +84,27 @@ fn claimant(c: &Claimant) -> String {
     )
 }
 
+/// One timeline entry as a bullet.
+fn event_line(e: &crate::TimelineEntry) -> String {
+    let mut line = format!(
+        "- {}{}: {}",
+        date(e.day),
+        if e.day_reported { " (reported)" } else { "" },
+        e.summary
+    );
+    if let Some(st) = &e.status {
+        let _ = write!(line, " — {st}");
+        if e.statuses.len() > 1 {
+            let _ = write!(line, " (reports: {})", e.statuses.join(", "));
+        }
+    }
+    if e.hedged {
+        line.push_str("; unverified");
+    }
+    let _ = write!(line, " {}", cites(&e.cites));
+    line
+}
+
 /// Renders the report.
 pub fn render(b: &Brief) -> String {
     let mut s = String::new();
@@ -147,6 +168,13 @@ pub fn render(b: &Brief) -> String {
         let _ = writeln!(s, "{line}");
     }
 
+    if !b.new_events.is_empty() {
+        let _ = writeln!(s, "\nNew events reported:\n");
+        for e in &b.new_events {
+            let _ = writeln!(s, "{}", event_line(e));
+        }
+    }
+
     let _ = writeln!(s, "\n## Contradictions\n");
     if b.contradictions.is_empty() {
         let _ = writeln!(s, "None found.");
@@ -173,23 +201,7 @@ pub fn render(b: &Brief) -> String {
             let _ = writeln!(s, "Nothing reported.");
         }
         for e in &sec.entries {
-            let mut line = format!(
-                "- {}{}: {}",
-                date(e.day),
-                if e.day_reported { " (reported)" } else { "" },
-                e.summary
-            );
-            if let Some(st) = &e.status {
-                let _ = write!(line, " — {st}");
-                if e.statuses.len() > 1 {
-                    let _ = write!(line, " (reports: {})", e.statuses.join(", "));
-                }
-            }
-            if e.hedged {
-                line.push_str("; unverified");
-            }
-            let _ = write!(line, " {}", cites(&e.cites));
-            let _ = writeln!(s, "{line}");
+            let _ = writeln!(s, "{}", event_line(e));
         }
     }
 

@@ -236,6 +236,7 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
             .filter(|a| scope.published_in_time(a.published))
             .collect();
         timeline[i].entries.push(TimelineEntry {
+            reported: e.reported,
             day: e.day.or(e.reported),
             day_reported: e.day.is_none(),
             kind: e.kind.clone(),
@@ -251,6 +252,17 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
     for s in &mut timeline {
         s.entries.sort_by_key(|e| (e.day.is_none(), e.day));
     }
+    // What happened since: the timeline's entries first reported after `since`.
+    let mut new_events: Vec<TimelineEntry> = timeline
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| match (since, e.reported) {
+            (Some(since), Some(r)) => r > since,
+            _ => false,
+        })
+        .cloned()
+        .collect();
+    new_events.sort_by_key(|e| (e.day.is_none(), e.day));
 
     let groups: HashSet<&model::ArticleId> = record
         .facts
@@ -288,6 +300,7 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
         stories: groups.len(),
         headlines,
         changes,
+        new_events,
         contradictions,
         timeline,
         sources: cites.into_refs(),
@@ -336,6 +349,9 @@ fn number_sources(b: &mut Brief) {
         if let Some(p) = &mut c.previous {
             fix(&mut p.cites);
         }
+    }
+    for e in &mut b.new_events {
+        fix(&mut e.cites);
     }
     for c in &mut b.contradictions {
         fix(&mut c.a.cites);

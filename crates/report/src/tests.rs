@@ -183,6 +183,13 @@ fn the_report_stops_at_its_day_and_cites_every_line() {
         Some("3.2 million")
     );
 
+    let new: Vec<&str> = b.new_events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(
+        new,
+        ["attack"],
+        "the theatre strike, reported on March 21, after the 20th"
+    );
+
     let talks = &b.timeline[0];
     assert_eq!(
         talks.entries.len(),

@@ -731,3 +731,24 @@ fn a_version_2_database_gains_facts_and_search_on_open() {
     );
     s.integrity_check().unwrap();
 }
+
+mod search_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever a user types, search answers with hits or a typed query error: never a
+        /// panic, never a raw database error.
+        #[test]
+        fn any_query_is_answered_or_refused_cleanly(q in "\\PC{0,40}|[\"*():^+\\-a-z ]{0,20}") {
+            let mut s = SqliteStore::open_in_memory().unwrap();
+            s.ingest(&[article(BODY, "Danube Wire", Some((2022, 3, 15)))], &judge()).unwrap();
+            match s.search(&q, &ArticleFilter::default()) {
+                Ok(_) | Err(StoreError::Query { .. }) => {}
+                Err(e) => prop_assert!(false, "query {q:?}: {e}"),
+            }
+        }
+    }
+}
