@@ -244,8 +244,13 @@ pub trait Store {
         each: &mut dyn FnMut(ArticleRow, usize, usize) -> bool,
     ) -> Result<usize, StoreError>;
 
+    /// Brings the full-text index up to date with the stored articles (done before searching,
+    /// not at ingest, which it would slow by a quarter); returns how many articles it added.
+    fn index_for_search(&mut self) -> Result<usize, StoreError>;
+
     /// Articles whose title or text match `query` (FTS5 syntax; plain words are ANDed),
-    /// best first, with a snippet of each.
+    /// best first, with a snippet of each. Only articles indexed by
+    /// [`Store::index_for_search`] are found.
     fn search(&self, query: &str, filter: &ArticleFilter) -> Result<Vec<SearchHit>, StoreError>;
 
     /// For each of `lines` (edge-paragraph hashes), up to `per_line` stored articles of

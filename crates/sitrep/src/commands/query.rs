@@ -254,7 +254,8 @@ pub fn series(db: &Path, metric: &str, f: &FactArgs, json: bool) -> Result<ExitC
 }
 
 pub fn search(db: &Path, query: &str, filter: &ArticleFilter, json: bool) -> Result<ExitCode> {
-    let store = super::open_existing(db)?;
+    let mut store = super::open_existing(db)?;
+    store.index_for_search()?;
     let hits = store.search(query, filter)?;
     for h in &hits {
         let go = if json {

@@ -7,16 +7,20 @@ use rusqlite::{Connection, Row, Transaction, params, params_from_iter, types::Va
 
 use crate::{ArticleFilter, ClaimOrder, FactFilter, SearchHit, StoreError};
 
-/// Replaces an article's claims and events, and records the rules version that made them.
+/// Writes an article's claims and events (`replace`: in place of those stored before), and
+/// records the rules version that made them.
 pub(super) fn store_facts(
     tx: &Transaction<'_>,
     article: i64,
     facts: &ArticleFacts,
+    replace: bool,
 ) -> Result<(), StoreError> {
-    tx.prepare_cached("DELETE FROM claims WHERE article = ?1")?
-        .execute(params![article])?;
-    tx.prepare_cached("DELETE FROM events WHERE article = ?1")?
-        .execute(params![article])?;
+    if replace {
+        tx.prepare_cached("DELETE FROM claims WHERE article = ?1")?
+            .execute(params![article])?;
+        tx.prepare_cached("DELETE FROM events WHERE article = ?1")?
+            .execute(params![article])?;
+    }
     tx.prepare_cached("INSERT OR REPLACE INTO extractions (article, version) VALUES (?1, ?2)")?
         .execute(params![article, facts.version])?;
     let mut ins = tx.prepare_cached(

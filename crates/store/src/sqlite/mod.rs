@@ -210,10 +210,8 @@ fn place_one(
         a.text,
     ])?;
     let article_num = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![article_num, a.title, a.text])?;
     if let Some(analysis) = &item.analysis {
-        store_analysis(tx, article_num, analysis)?;
+        store_analysis(tx, article_num, analysis, false)?;
     }
     if let Some(outlet) = &a.outlet {
         let mut ins = tx.prepare_cached(
@@ -255,25 +253,34 @@ fn place_one(
     })
 }
 
-/// Writes an article's annotations, claims and events, replacing any stored before.
-fn store_analysis(tx: &Transaction<'_>, article: i64, a: &Analysis) -> Result<(), StoreError> {
-    store_annotations(tx, article, &a.annotations)?;
-    facts::store_facts(tx, article, &a.facts)
+/// Writes an article's annotations, claims and events; `replace` when some were stored before.
+fn store_analysis(
+    tx: &Transaction<'_>,
+    article: i64,
+    a: &Analysis,
+    replace: bool,
+) -> Result<(), StoreError> {
+    store_annotations(tx, article, &a.annotations, replace)?;
+    facts::store_facts(tx, article, &a.facts, replace)
 }
 
-/// Writes an article's annotations and its entity index rows, replacing any stored before.
+/// Writes an article's annotations and its entity index rows (`replace`: in place of those
+/// stored before).
 fn store_annotations(
     tx: &Transaction<'_>,
     article: i64,
     ann: &ArticleAnnotations,
+    replace: bool,
 ) -> Result<(), StoreError> {
     tx.prepare_cached(
         "INSERT OR REPLACE INTO annotations (article, version, times, entities) \
          VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![article, ann.version, ann.times, ann.entities])?;
-    tx.prepare_cached("DELETE FROM entity_mentions WHERE article = ?1")?
-        .execute(params![article])?;
+    if replace {
+        tx.prepare_cached("DELETE FROM entity_mentions WHERE article = ?1")?
+            .execute(params![article])?;
+    }
     let mut ins = tx.prepare_cached(
         "INSERT OR REPLACE INTO entity_mentions \
          (article, kind, name, mentions, geonameid, lat, lon, country) \
@@ -494,6 +501,24 @@ impl Store for SqliteStore {
         facts::search(&self.conn, query, filter)
     }
 
+    fn index_for_search(&mut self) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let done: i64 = tx.query_row("SELECT indexed_up_to FROM search_state", [], |r| r.get(0))?;
+        let added = tx.execute(
+            "INSERT INTO articles_fts (rowid, title, text) \
+             SELECT num, title, text FROM articles WHERE num > ?1 ORDER BY num",
+            params![done],
+        )?;
+        tx.execute(
+            "UPDATE search_state SET indexed_up_to = (SELECT IFNULL(MAX(num), 0) FROM articles)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(added)
+    }
+
     fn set_analysis(&mut self, batch: &[(ArticleId, Analysis)]) -> Result<usize, StoreError> {
         let tx = self
             .conn
@@ -505,7 +530,7 @@ impl Store for SqliteStore {
                 .query_row(params![id.as_str()], |r| r.get(0))
                 .optional()?;
             if let Some(num) = num {
-                store_analysis(&tx, num, ann)?;
+                store_analysis(&tx, num, ann, true)?;
                 updated += 1;
             }
         }

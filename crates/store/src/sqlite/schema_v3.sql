@@ -74,8 +74,14 @@ CREATE INDEX events_kind_day ON events (kind, day);
 CREATE INDEX events_day ON events (day);
 
 -- Full text of titles and texts, ranked by BM25 (`sitrep search`). External content: the text
--- lives once, in `articles`; rows are added as articles are stored.
+-- lives once, in `articles`. Indexing a quarter of ingest's time, it is brought up to date
+-- before a search rather than as articles are stored: `search_state` records the last article
+-- indexed (articles are never deleted, and their `num` only grows).
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, text, content = 'articles', content_rowid = 'num', tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+CREATE TABLE search_state (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_up_to INTEGER NOT NULL   -- articles.num
+);
+INSERT INTO search_state (id, indexed_up_to) VALUES (1, 0);

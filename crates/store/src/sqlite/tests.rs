@@ -654,6 +654,14 @@ fn search_ranks_matching_articles_with_snippets() {
     let a = article(BODY, "Danube Wire", Some((2022, 3, 15)));
     let b = article(OTHER, "Northgate Post", Some((2022, 3, 29)));
     s.ingest(&[a.clone(), b.clone()], &judge()).unwrap();
+    assert!(
+        s.search("corridor", &ArticleFilter::default())
+            .unwrap()
+            .is_empty(),
+        "not indexed yet"
+    );
+    assert_eq!(s.index_for_search().unwrap(), 2);
+    assert_eq!(s.index_for_search().unwrap(), 0, "nothing new");
     let hits = s
         .search("corridor Zaporizhzhia", &ArticleFilter::default())
         .unwrap();
@@ -713,8 +721,9 @@ fn a_version_2_database_gains_facts_and_search_on_open() {
         )
         .unwrap();
     }
-    let s = SqliteStore::open(&path).unwrap();
+    let mut s = SqliteStore::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), 3);
+    assert_eq!(s.index_for_search().unwrap(), 1);
     let hits = s.search("chernihiv", &ArticleFilter::default()).unwrap();
     assert_eq!(hits.len(), 1, "articles stored before are indexed");
     assert_eq!(
@@ -745,6 +754,7 @@ mod search_properties {
         fn any_query_is_answered_or_refused_cleanly(q in "\\PC{0,40}|[\"*():^+\\-a-z ]{0,20}") {
             let mut s = SqliteStore::open_in_memory().unwrap();
             s.ingest(&[article(BODY, "Danube Wire", Some((2022, 3, 15)))], &judge()).unwrap();
+            s.index_for_search().unwrap();
             match s.search(&q, &ArticleFilter::default()) {
                 Ok(_) | Err(StoreError::Query { .. }) => {}
                 Err(e) => prop_assert!(false, "query {q:?}: {e}"),
