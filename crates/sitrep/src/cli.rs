@@ -354,6 +354,7 @@ impl FactArgs {
             since: self.since,
             until: self.until,
             event_type: self.event_type.clone(),
+            article: None,
             limit: None,
         }
     }

@@ -633,6 +633,13 @@ fn show_lists_stored_annotations_and_reindex_has_nothing_to_redo() {
     )
     .unwrap();
     assert!(json["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    // The article's claims and events, as ingest extracted them.
+    assert!(shown.contains("Vitali Klitschko"), "{shown}");
+    assert!(line("Claims (").contains("Claims"));
+    assert!(line("Events (").contains("Events"));
+    let claims = json["claims"].as_array().expect("claims");
+    assert!(claims.iter().any(|c| c["metric"] == "killed" && c["value"] == 8.0));
+    assert!(json["events"].as_array().is_some_and(|e| e.iter().any(|e| e["kind"] == "talks")));
     let out = sitrep(&db).arg("reindex").output().unwrap();
     assert!(out.status.success());
     assert_eq!(

@@ -80,6 +80,8 @@ pub struct FactFilter {
     pub until: Option<NaiveDate>,
     /// Events of this type only.
     pub event_type: Option<String>,
+    /// Only those of this article.
+    pub article: Option<ArticleId>,
     pub limit: Option<usize>,
 }
 

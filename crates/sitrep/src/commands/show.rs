@@ -12,6 +12,22 @@ pub fn run(db: &Path, id: &str, json: bool) -> Result<ExitCode> {
     };
     let copies = store.copies(&s.copy_group)?;
     let ann = store.annotations(&s.article.id)?;
+    let only = store::FactFilter {
+        article: Some(s.article.id.clone()),
+        ..Default::default()
+    };
+    let mut claims = Vec::new();
+    store.claims(&only, store::ClaimOrder::Date, &mut |c| {
+        claims.push(c.item);
+        true
+    })?;
+    claims.sort_by_key(|c| c.span.start);
+    let mut events = Vec::new();
+    store.events(&only, &mut |e| {
+        events.push(e.item);
+        true
+    })?;
+    events.sort_by_key(|e| e.span.start);
     if json {
         let (times, entities) = match &ann {
             Some(a) => (
@@ -22,6 +38,7 @@ pub fn run(db: &Path, id: &str, json: bool) -> Result<ExitCode> {
         };
         let value = serde_json::json!({
             "article": s, "copies": copies, "times": times, "entities": entities,
+            "claims": claims, "events": events,
         });
         super::out(format_args!("{}", serde_json::to_string_pretty(&value)?))?;
         return Ok(ExitCode::SUCCESS);
@@ -88,6 +105,37 @@ pub fn run(db: &Path, id: &str, json: bool) -> Result<ExitCode> {
                 super::out(format_args!("{:<11}{}", "times", shown.join("; ")))?;
             }
         }
+        super::out(format_args!(""))?;
+    }
+    if !claims.is_empty() {
+        super::out(format_args!("Claims ({}):", claims.len()))?;
+        for c in &claims {
+            super::out(format_args!(
+                "  {:<10} {:<22} {:<10} {:<14} as of {}  {}{}",
+                c.metric,
+                report::figures::figure(c.value, &c.value_kind, c.value_max, &c.unit),
+                c.group.as_deref().unwrap_or("-"),
+                c.place.as_deref().unwrap_or("-"),
+                c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                c.source.as_deref().unwrap_or("(own voice)"),
+                if c.hedged { " (unverified)" } else { "" }
+            ))?;
+        }
+    }
+    if !events.is_empty() {
+        super::out(format_args!("Events ({}):", events.len()))?;
+        for e in &events {
+            super::out(format_args!(
+                "  {:<10} {:<12} {:<14} {}  \"{}\"",
+                e.kind,
+                e.date.as_deref().unwrap_or("-"),
+                e.place.as_deref().unwrap_or("-"),
+                e.status.as_deref().unwrap_or("-"),
+                e.span.text
+            ))?;
+        }
+    }
+    if !claims.is_empty() || !events.is_empty() {
         super::out(format_args!(""))?;
     }
     if copies.len() > 1 {

@@ -222,6 +222,9 @@ pub(super) fn claims(
     if let Some(m) = &f.metric {
         w.and("c.metric = ?", [text(m)]);
     }
+    if let Some(id) = &f.article {
+        w.and("a.id = ?", [text(id.as_str())]);
+    }
     if let Some(p) = &f.place {
         w.and("c.place = ? COLLATE NOCASE", [text(p)]);
     }
@@ -304,6 +307,9 @@ pub(super) fn events(
     let mut w = Where::default();
     if let Some(t) = &f.event_type {
         w.and("e.kind = ?", [text(t)]);
+    }
+    if let Some(id) = &f.article {
+        w.and("a.id = ?", [text(id.as_str())]);
     }
     if let Some(p) = &f.place {
         w.and(
