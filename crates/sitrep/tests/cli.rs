@@ -638,8 +638,16 @@ fn show_lists_stored_annotations_and_reindex_has_nothing_to_redo() {
     assert!(line("Claims (").contains("Claims"));
     assert!(line("Events (").contains("Events"));
     let claims = json["claims"].as_array().expect("claims");
-    assert!(claims.iter().any(|c| c["metric"] == "killed" && c["value"] == 8.0));
-    assert!(json["events"].as_array().is_some_and(|e| e.iter().any(|e| e["kind"] == "talks")));
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["metric"] == "killed" && c["value"] == 8.0)
+    );
+    assert!(
+        json["events"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|e| e["kind"] == "talks"))
+    );
     let out = sitrep(&db).arg("reindex").output().unwrap();
     assert!(out.status.success());
     assert_eq!(
