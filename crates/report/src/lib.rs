@@ -12,6 +12,7 @@
 mod cite;
 pub mod figures;
 pub mod html;
+mod lines;
 pub mod markdown;
 mod select;
 

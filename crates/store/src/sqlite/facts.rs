@@ -174,6 +174,29 @@ impl Where {
     }
 }
 
+/// The filters claims and events share: the source (or the outlet of what an article says in
+/// its own voice) of table `t`, and a date range on column `day`.
+fn source_and_dates(w: &mut Where, f: &FactFilter, t: &str, day: &str) {
+    if let Some(s) = &f.source {
+        let pat = contains(s);
+        w.and(
+            &format!(
+                "({t}.source LIKE ? ESCAPE '\\' OR ({t}.source IS NULL AND a.outlet LIKE ? ESCAPE '\\'))"
+            ),
+            [text(&pat), text(&pat)],
+        );
+    }
+    if let Some(d) = f.since {
+        w.and(&format!("{day} >= ?"), [text(&d.to_string())]);
+    }
+    if let Some(d) = f.until {
+        w.and(&format!("{day} <= ?"), [text(&d.to_string())]);
+    }
+    if let Some(id) = &f.article {
+        w.and("a.id = ?", [text(id.as_str())]);
+    }
+}
+
 fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
 }
@@ -222,25 +245,10 @@ pub(super) fn claims(
     if let Some(m) = &f.metric {
         w.and("c.metric = ?", [text(m)]);
     }
-    if let Some(id) = &f.article {
-        w.and("a.id = ?", [text(id.as_str())]);
-    }
     if let Some(p) = &f.place {
         w.and("c.place = ? COLLATE NOCASE", [text(p)]);
     }
-    if let Some(s) = &f.source {
-        let pat = contains(s);
-        w.and(
-            "(c.source LIKE ? ESCAPE '\\' OR (c.source IS NULL AND a.outlet LIKE ? ESCAPE '\\'))",
-            [text(&pat), text(&pat)],
-        );
-    }
-    if let Some(d) = f.since {
-        w.and("c.as_of >= ?", [text(&d.to_string())]);
-    }
-    if let Some(d) = f.until {
-        w.and("c.as_of <= ?", [text(&d.to_string())]);
-    }
+    source_and_dates(&mut w, f, "c", "c.as_of");
     let order = match order {
         ClaimOrder::Date => "c.as_of IS NULL, c.as_of, a.num, c.seq",
         ClaimOrder::Key => "c.metric, c.grp, c.side, c.place, c.as_of, a.num, c.seq",
@@ -308,9 +316,6 @@ pub(super) fn events(
     if let Some(t) = &f.event_type {
         w.and("e.kind = ?", [text(t)]);
     }
-    if let Some(id) = &f.article {
-        w.and("a.id = ?", [text(id.as_str())]);
-    }
     if let Some(p) = &f.place {
         w.and(
             "(e.place = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_each(e.places) j \
@@ -318,19 +323,7 @@ pub(super) fn events(
             [text(p), text(p)],
         );
     }
-    if let Some(s) = &f.source {
-        let pat = contains(s);
-        w.and(
-            "(e.source LIKE ? ESCAPE '\\' OR (e.source IS NULL AND a.outlet LIKE ? ESCAPE '\\'))",
-            [text(&pat), text(&pat)],
-        );
-    }
-    if let Some(d) = f.since {
-        w.and("e.day >= ?", [text(&d.to_string())]);
-    }
-    if let Some(d) = f.until {
-        w.and("e.day <= ?", [text(&d.to_string())]);
-    }
+    source_and_dates(&mut w, f, "e", "e.day");
     let mut sql = format!(
         "SELECT {REF_COLUMNS}, {EVENT_COLUMNS} FROM events e JOIN articles a ON a.num = e.article \
          WHERE 1=1{} ORDER BY e.day IS NULL, e.day, a.num, e.seq",
