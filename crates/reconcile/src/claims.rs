@@ -84,6 +84,9 @@ pub struct Fact {
     /// Independent witnesses: copies of one story count once.
     pub independent: usize,
     pub witnesses: Vec<Witness>,
+    /// The party the source speaks for, where known (`russia`, `ukraine`): organs of one
+    /// government never contradict each other.
+    pub party: Option<String>,
     #[serde(skip)]
     pub(crate) source_key: String,
     #[serde(skip)]
@@ -131,7 +134,7 @@ impl Fact {
             let theirs = other.voices();
             return self.voices().iter().any(|o| theirs.contains(o));
         }
-        self.source_key == other.source_key
+        self.source_key == other.source_key || (self.party.is_some() && self.party == other.party)
     }
 }
 
@@ -246,6 +249,11 @@ pub(crate) fn merge(claims: Vec<Observed<ClaimRow>>, lex: &Lexicon, cfg: &Config
                     id: 0,
                     key,
                     source: c.source.as_deref().map(|s| lex.source(s).1),
+                    party: c
+                        .source
+                        .as_deref()
+                        .and_then(|s| lex.party(s))
+                        .map(str::to_owned),
                     value: c.value,
                     value_kind: c.value_kind.clone(),
                     value_max: c.value_max,

@@ -7,7 +7,14 @@ use std::collections::HashMap;
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     metrics: HashMap<String, MetricInfo>,
-    sources: HashMap<String, String>,
+    sources: HashMap<String, SourceName>,
+}
+
+/// A known source: the name reports show, and the party it speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SourceName {
+    canonical: String,
+    party: Option<String>,
 }
 
 /// How a metric behaves, and its name in reports.
@@ -52,7 +59,15 @@ impl Lexicon {
             .collect();
         let sources = rows(include_str!("../data/sources.tsv"))
             .filter(|r| r.len() >= 2)
-            .map(|r| (r[0].to_owned(), r[1].to_owned()))
+            .map(|r| {
+                (
+                    r[0].to_owned(),
+                    SourceName {
+                        canonical: r[1].to_owned(),
+                        party: r.get(2).filter(|p| !p.is_empty()).map(|p| (*p).to_owned()),
+                    },
+                )
+            })
             .collect();
         Lexicon { metrics, sources }
     }
@@ -77,9 +92,15 @@ impl Lexicon {
     pub fn source(&self, name: &str) -> (String, String) {
         let norm = normalise(name);
         match self.sources.get(&norm) {
-            Some(canonical) => (normalise(canonical), canonical.clone()),
+            Some(s) => (normalise(&s.canonical), s.canonical.clone()),
             None => (norm, name.trim().to_owned()),
         }
+    }
+
+    /// The party a source speaks for, where the lexicon knows it (`russia` for the Kremlin,
+    /// the defence ministry and "Moscow").
+    pub fn party(&self, name: &str) -> Option<&str> {
+        self.sources.get(&normalise(name))?.party.as_deref()
     }
 }
 
@@ -113,5 +134,9 @@ mod tests {
         assert!(lex.metric("refugees").cumulative);
         assert!(!lex.metric("trapped").cumulative);
         assert_eq!(lex.metric("killed").label, "Killed");
+        assert_eq!(lex.party("the Kremlin"), Some("russia"));
+        assert_eq!(lex.party("Russian defense ministry"), lex.party("Moscow"));
+        assert_eq!(lex.party("Zelensky"), Some("ukraine"));
+        assert_eq!(lex.party("UNHCR"), None);
     }
 }

@@ -191,6 +191,23 @@ fn a_later_larger_total_is_an_update_and_a_huge_jump_is_not() {
 }
 
 #[test]
+fn organs_of_one_government_do_not_contradict_each_other() {
+    let a = article("a1", "g1", "Kestrel", 21);
+    let b = article("a2", "g2", "Northgate", 22);
+    let r = run(vec![
+        claim(&a, 0, killed(498.0, "exact", 21, "Moscow")),
+        claim(
+            &b,
+            0,
+            killed(1351.0, "exact", 22, "Russian defence ministry"),
+        ),
+    ]);
+    assert_eq!(r.facts.len(), 2, "two names, two facts");
+    assert!(r.contradictions.is_empty(), "{:#?}", r.contradictions);
+    assert_eq!(r.facts[0].party.as_deref(), Some("russia"));
+}
+
+#[test]
 fn figures_outside_the_window_are_not_compared() {
     let a = article("a1", "g1", "Kestrel", 2);
     let b = article("a2", "g2", "Northgate", 20);
