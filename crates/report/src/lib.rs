@@ -32,6 +32,9 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// Only figures and events about this place (case-insensitive).
     pub place: Option<String>,
+    /// At most this many headline figures and contradictions, the best witnessed (and most
+    /// recent) first; `None` for all.
+    pub top: Option<usize>,
 }
 
 /// One headline figure.
@@ -150,10 +153,14 @@ pub struct Brief {
     pub articles: usize,
     pub stories: usize,
     pub headlines: Vec<Headline>,
+    /// Headline figures left out by [`Options::top`].
+    pub more_headlines: usize,
     pub changes: Vec<Change>,
     /// Events first reported after `since`, by day.
     pub new_events: Vec<TimelineEntry>,
     pub contradictions: Vec<Disagreement>,
+    /// Contradictions left out by [`Options::top`].
+    pub more_contradictions: usize,
     pub timeline: Vec<Section>,
     /// The articles cited, numbered from 1 in the order of `cites`.
     pub sources: Vec<SourceRef>,

@@ -178,6 +178,12 @@ pub(crate) fn blocks(b: &Brief) -> Vec<Block> {
         items: headlines,
         empty: "No figures reported.",
     });
+    if b.more_headlines > 0 {
+        out.push(Block::Para(vec![text(format!(
+            "{} more figures are not shown here (`sitrep claims` lists them all).",
+            b.more_headlines
+        ))]));
+    }
 
     out.push(Block::Heading(format!("Changes since {}", date(b.since))));
     let changes = b
@@ -262,6 +268,12 @@ pub(crate) fn blocks(b: &Brief) -> Vec<Block> {
         items: contradictions,
         empty: "None found.",
     });
+    if b.more_contradictions > 0 {
+        out.push(Block::Para(vec![text(format!(
+            "{} more contradictions are not shown here (`sitrep conflicts` lists them all).",
+            b.more_contradictions
+        ))]));
+    }
 
     out.push(Block::Heading("Timeline".into()));
     for sec in &b.timeline {

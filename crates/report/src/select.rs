@@ -173,7 +173,18 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
             changes.push(c);
         }
     }
-    // Within a metric, the best witnessed figures first.
+    // The best witnessed (then most recent) figures make the cut; within a metric, the best
+    // witnessed come first.
+    let mut more_headlines = 0;
+    if let Some(top) = opts.top
+        && headlines.len() > top
+    {
+        headlines.sort_by(|a, b| {
+            (b.witnesses, b.sources, b.as_of).cmp(&(a.witnesses, a.sources, a.as_of))
+        });
+        more_headlines = headlines.len() - top;
+        headlines.truncate(top);
+    }
     headlines.sort_by(|a, b| {
         lex.metric(&a.metric)
             .rank
@@ -182,10 +193,26 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
             .then(b.as_of.cmp(&a.as_of))
     });
 
-    let contradictions = record
+    let mut chosen: Vec<&reconcile::Contradiction> = record
         .contradictions
         .iter()
         .filter(|c| in_scope[c.a] && in_scope[c.b])
+        .collect();
+    let mut more_contradictions = 0;
+    if let Some(top) = opts.top
+        && chosen.len() > top
+    {
+        let weight = |c: &reconcile::Contradiction| {
+            let (a, b) = (&record.facts[c.a], &record.facts[c.b]);
+            (a.independent + b.independent, a.as_of.max(b.as_of))
+        };
+        chosen.sort_by_key(|c| std::cmp::Reverse(weight(c)));
+        more_contradictions = chosen.len() - top;
+        chosen.truncate(top);
+        chosen.sort_by_key(|c| (c.a, c.b));
+    }
+    let contradictions = chosen
+        .into_iter()
         .map(|c| {
             let mut side = |f: &Fact| Claimant {
                 source: source_name(f),
@@ -299,9 +326,11 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
         articles: articles.len(),
         stories: groups.len(),
         headlines,
+        more_headlines,
         changes,
         new_events,
         contradictions,
+        more_contradictions,
         timeline,
         sources: cites.into_refs(),
     };
@@ -310,8 +339,29 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
 }
 
 /// Numbers the sources by date, outlet and title (the order of the source list), and the
-/// citations after them.
+/// citations after them; sources no line cites any more (left out by `top`) are dropped.
 fn number_sources(b: &mut Brief) {
+    let mut cited: HashSet<usize> = HashSet::new();
+    {
+        let mut all = |c: &[usize]| cited.extend(c.iter().copied());
+        b.headlines.iter().for_each(|h| all(&h.cites));
+        for c in &b.changes {
+            all(&c.cites);
+            if let Some(p) = &c.previous {
+                all(&p.cites);
+            }
+        }
+        b.new_events.iter().for_each(|e| all(&e.cites));
+        for c in &b.contradictions {
+            all(&c.a.cites);
+            all(&c.b.cites);
+        }
+        b.timeline
+            .iter()
+            .flat_map(|s| &s.entries)
+            .for_each(|e| all(&e.cites));
+    }
+    b.sources.retain(|r| cited.contains(&r.n));
     b.sources.sort_by(|x, y| {
         (
             x.published.is_none(),
@@ -328,7 +378,8 @@ fn number_sources(b: &mut Brief) {
                 &y.id,
             ))
     });
-    let mut new_number = vec![0; b.sources.len() + 1];
+    let highest = b.sources.iter().map(|r| r.n).max().unwrap_or(0);
+    let mut new_number = vec![0; highest + 1];
     for (i, r) in b.sources.iter_mut().enumerate() {
         if let Some(slot) = new_number.get_mut(r.n) {
             *slot = i + 1;

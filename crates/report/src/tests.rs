@@ -221,6 +221,47 @@ fn the_report_stops_at_its_day_and_cites_every_line() {
 }
 
 #[test]
+fn top_keeps_the_best_witnessed_and_drops_what_only_they_cited() {
+    let all = brief(&Options::default());
+    let b = brief(&Options {
+        top: Some(1),
+        ..Default::default()
+    });
+    assert_eq!(b.headlines.len(), 1);
+    assert_eq!(b.more_headlines, all.headlines.len() - 1);
+    assert_eq!(b.contradictions.len(), 1);
+    let cited: std::collections::HashSet<usize> = b
+        .headlines
+        .iter()
+        .flat_map(|h| h.cites.iter().copied())
+        .chain(
+            b.contradictions
+                .iter()
+                .flat_map(|c| c.a.cites.iter().chain(&c.b.cites).copied()),
+        )
+        .chain(b.changes.iter().flat_map(|c| c.cites.iter().copied()))
+        .chain(
+            b.changes
+                .iter()
+                .flat_map(|c| c.previous.iter().flat_map(|p| p.cites.iter().copied())),
+        )
+        .chain(b.new_events.iter().flat_map(|e| e.cites.iter().copied()))
+        .chain(
+            b.timeline
+                .iter()
+                .flat_map(|s| s.entries.iter().flat_map(|e| e.cites.iter().copied())),
+        )
+        .collect();
+    let listed: std::collections::HashSet<usize> = b.sources.iter().map(|r| r.n).collect();
+    assert_eq!(
+        cited, listed,
+        "every source listed is cited, and numbered from 1"
+    );
+    assert_eq!(listed.iter().max(), Some(&b.sources.len()));
+    assert!(markdown::render(&b).contains("more figures are not shown"));
+}
+
+#[test]
 fn a_place_narrows_the_report() {
     let b = brief(&Options {
         place: Some("mariupol".into()),

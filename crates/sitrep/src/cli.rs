@@ -114,6 +114,10 @@ pub enum Command {
         /// Only figures and events about this place.
         #[arg(long, value_name = "NAME")]
         place: Option<String>,
+        /// At most this many headline figures and contradictions, the best witnessed first
+        /// (0: all).
+        #[arg(long, default_value_t = 25, value_name = "N")]
+        top: usize,
         #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
         format: BriefFormat,
         /// Write to this file instead of standard output.
