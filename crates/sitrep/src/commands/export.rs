@@ -7,6 +7,34 @@ use sitrep::record::{self, What};
 
 use crate::cli::{ExportFormat, ExportWhat, FactArgs};
 
+/// True when an error comes from writing to a closed pipe.
+fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if err
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        if let Some(csv) = err.downcast_ref::<csv::Error>()
+            && let csv::ErrorKind::Io(io) = csv.kind()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return true;
+        }
+        if err
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind)
+            == Some(std::io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
+}
+
 pub fn run(
     db: &Path,
     what: ExportWhat,
@@ -36,8 +64,12 @@ pub fn run(
     let mut f = filter.store_filter();
     f.source = filter.source.clone();
     f.limit = filter.limit;
-    let n = record::export(&store, what, format, &f, out, &filter.window.config())
-        .with_context(|| format!("exporting {noun}"))?;
+    let n = match record::export(&store, what, format, &f, out, &filter.window.config()) {
+        Ok(n) => n,
+        // The reader has gone (`| head`): end quietly, as the other commands do.
+        Err(e) if broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("exporting {noun}"))),
+    };
     eprintln!("exported {n} {noun}");
     Ok(ExitCode::SUCCESS)
 }
