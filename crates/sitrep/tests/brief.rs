@@ -65,6 +65,36 @@ fn brief_on_the_examples_writes_every_format() {
     );
     let html = std::fs::read_to_string(&page).expect("written");
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("As of 2022-03-22"));
+    // Parsed as a browser would: every list item outside the source list cites, and every
+    // citation points at a listed source.
+    let doc = dom_query::Document::from(html.as_str());
+    let ids: std::collections::HashSet<String> = doc
+        .select("ol.sources li")
+        .nodes()
+        .iter()
+        .filter_map(|li| li.attr("id").map(|i| i.to_string()))
+        .collect();
+    assert!(!ids.is_empty());
+    let mut cited_items = 0;
+    for li in doc.select("ul li").iter() {
+        let text = li.text().to_string();
+        if text.starts_with("No ") || text.starts_with("None") || text.starts_with("Nothing") {
+            continue;
+        }
+        cited_items += 1;
+        let links = li.select("a.cite");
+        assert!(links.length() > 0, "uncited item: {text}");
+        for a in links.nodes() {
+            let target = a
+                .attr("href")
+                .map(|h| h.trim_start_matches('#').to_string());
+            assert!(
+                target.is_some_and(|t| ids.contains(&t)),
+                "dangling citation in {text}"
+            );
+        }
+    }
+    assert!(cited_items > 10, "{cited_items} items");
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="));
     assert!(
         !html.contains("2023-02"),
