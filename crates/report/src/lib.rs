@@ -37,14 +37,54 @@ pub struct Options {
     pub top: Option<usize>,
 }
 
-/// One headline figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Headline {
-    pub metric: String,
+/// What a figure counts, as a report names it: the metric's label, who, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subject {
     pub label: String,
     pub group: Option<String>,
     pub side: Option<String>,
     pub place: Option<String>,
+}
+
+impl Subject {
+    /// The subject of a figure.
+    pub fn of(key: &reconcile::FigureKey, lexicon: &reconcile::Lexicon) -> Subject {
+        Subject {
+            label: lexicon.metric(&key.metric).label,
+            group: key.group.clone(),
+            side: key.side.clone(),
+            place: key.place.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Subject {
+    /// "Killed — soldiers (russia), in Ukraine".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)?;
+        let mut q = Vec::new();
+        if let Some(g) = &self.group {
+            q.push(match &self.side {
+                Some(side) => format!("{g} ({side})"),
+                None => g.clone(),
+            });
+        }
+        if let Some(p) = &self.place {
+            q.push(format!("in {p}"));
+        }
+        if !q.is_empty() {
+            write!(f, " — {}", q.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// One headline figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub metric: String,
+    #[serde(flatten)]
+    pub subject: Subject,
     /// The figure as a reader reads it ("about 15,000", "3.4 million").
     pub figure: String,
     pub value: f64,
@@ -65,10 +105,8 @@ pub struct Headline {
 /// A figure that changed since the `since` day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    pub label: String,
-    pub group: Option<String>,
-    pub side: Option<String>,
-    pub place: Option<String>,
+    #[serde(flatten)]
+    pub subject: Subject,
     pub figure: String,
     pub source: Option<String>,
     pub as_of: Option<NaiveDate>,
@@ -104,10 +142,8 @@ pub struct Claimant {
 /// Two sources that disagree about one figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Disagreement {
-    pub label: String,
-    pub group: Option<String>,
-    pub side: Option<String>,
-    pub place: Option<String>,
+    #[serde(flatten)]
+    pub subject: Subject,
     pub a: Claimant,
     pub b: Claimant,
     pub days_apart: i64,

@@ -45,30 +45,6 @@ pub(crate) fn date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())
 }
 
-/// Who is counted and where: "Killed — civilians, in Mariupol", "— soldiers (russia)".
-pub(crate) fn subject(
-    label: &str,
-    group: Option<&str>,
-    side: Option<&str>,
-    place: Option<&str>,
-) -> String {
-    let mut s = label.to_owned();
-    let mut q = Vec::new();
-    if let Some(g) = group {
-        q.push(match side {
-            Some(side) => format!("{g} ({side})"),
-            None => g.to_owned(),
-        });
-    }
-    if let Some(p) = place {
-        q.push(format!("in {p}"));
-    }
-    if !q.is_empty() {
-        s.push_str(&format!(" — {}", q.join(", ")));
-    }
-    s
-}
-
 fn source(s: &Option<String>) -> String {
     s.clone().unwrap_or_else(|| "unattributed".into())
 }
@@ -150,12 +126,7 @@ pub(crate) fn blocks(b: &Brief) -> Vec<Block> {
         .iter()
         .map(|h| {
             let mut parts = vec![
-                Part::Strong(subject(
-                    &h.label,
-                    h.group.as_deref(),
-                    h.side.as_deref(),
-                    h.place.as_deref(),
-                )),
+                Part::Strong(h.subject.to_string()),
                 text(format!(
                     ": {} ({}, as of {}; {})",
                     h.figure,
@@ -191,12 +162,7 @@ pub(crate) fn blocks(b: &Brief) -> Vec<Block> {
         .iter()
         .map(|c| {
             let mut parts = vec![
-                Part::Strong(subject(
-                    &c.label,
-                    c.group.as_deref(),
-                    c.side.as_deref(),
-                    c.place.as_deref(),
-                )),
+                Part::Strong(c.subject.to_string()),
                 text(format!(
                     ": {} ({}, as of {})",
                     c.figure,
@@ -249,15 +215,7 @@ pub(crate) fn blocks(b: &Brief) -> Vec<Block> {
         .contradictions
         .iter()
         .map(|c| {
-            let mut parts = vec![
-                Part::Strong(subject(
-                    &c.label,
-                    c.group.as_deref(),
-                    c.side.as_deref(),
-                    c.place.as_deref(),
-                )),
-                text(": "),
-            ];
+            let mut parts = vec![Part::Strong(c.subject.to_string()), text(": ")];
             parts.extend(claimant(&c.a));
             parts.push(text("; "));
             parts.extend(claimant(&c.b));

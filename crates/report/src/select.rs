@@ -9,7 +9,8 @@ use reconcile::{EventFact, Fact, Lexicon, Reconciled};
 use crate::cite::Citations;
 use crate::figures::{figure, number};
 use crate::{
-    Brief, Change, Claimant, Disagreement, Headline, Options, Previous, Section, TimelineEntry,
+    Brief, Change, Claimant, Disagreement, Headline, Options, Previous, Section, Subject,
+    TimelineEntry,
 };
 
 /// Days around a figure's latest date within which other sources' figures form its range.
@@ -166,10 +167,10 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
         if facts.is_empty() {
             continue;
         }
-        if let Some(h) = headline(&scope, &mut cites, s, &facts) {
+        if let Some(h) = headline(&scope, &mut cites, lex, s, &facts) {
             headlines.push(h);
         }
-        if let Some(c) = change(&scope, &mut cites, s, &facts, since) {
+        if let Some(c) = change(&scope, &mut cites, lex, s, &facts, since) {
             changes.push(c);
         }
     }
@@ -225,10 +226,7 @@ pub(crate) fn build(record: &Reconciled, lex: &Lexicon, opts: &Options) -> Brief
             };
             let (a, b) = (&record.facts[c.a], &record.facts[c.b]);
             Disagreement {
-                label: lex.metric(&c.key.metric).label,
-                group: c.key.group.clone(),
-                side: c.key.side.clone(),
-                place: c.key.place.clone(),
+                subject: Subject::of(&c.key, lex),
                 a: side(a),
                 b: side(b),
                 days_apart: c.days_apart,
@@ -420,6 +418,7 @@ fn number_sources(b: &mut Brief) {
 fn headline(
     scope: &Scope,
     cites: &mut Citations,
+    lex: &Lexicon,
     s: &reconcile::Series,
     facts: &[&Fact],
 ) -> Option<Headline> {
@@ -463,10 +462,7 @@ fn headline(
         .collect();
     Some(Headline {
         metric: s.key.metric.clone(),
-        label: s.label.clone(),
-        group: s.key.group.clone(),
-        side: s.key.side.clone(),
-        place: s.key.place.clone(),
+        subject: Subject::of(&s.key, lex),
         figure: fact_figure(best),
         value: best.value,
         value_kind: best.value_kind.clone(),
@@ -484,6 +480,7 @@ fn headline(
 fn change(
     scope: &Scope,
     cites: &mut Citations,
+    lex: &Lexicon,
     s: &reconcile::Series,
     facts: &[&Fact],
     since: Option<NaiveDate>,
@@ -512,10 +509,7 @@ fn change(
         cites: cites.cite(scope.fact_articles(b)),
     });
     Some(Change {
-        label: s.label.clone(),
-        group: s.key.group.clone(),
-        side: s.key.side.clone(),
-        place: s.key.place.clone(),
+        subject: Subject::of(&s.key, lex),
         figure: fact_figure(after),
         source: source_name(after),
         as_of: after.as_of,

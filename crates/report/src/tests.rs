@@ -153,7 +153,11 @@ fn the_report_stops_at_its_day_and_cites_every_line() {
         Some(day(20)),
         "changes since the day before by default"
     );
-    let labels: Vec<&str> = b.headlines.iter().map(|h| h.label.as_str()).collect();
+    let labels: Vec<&str> = b
+        .headlines
+        .iter()
+        .map(|h| h.subject.label.as_str())
+        .collect();
     assert_eq!(
         labels,
         ["Killed", "Refugees"],
@@ -175,7 +179,7 @@ fn the_report_stops_at_its_day_and_cites_every_line() {
     let change = b
         .changes
         .iter()
-        .find(|c| c.label == "Refugees")
+        .find(|c| c.subject.label == "Refugees")
         .expect("a change");
     assert_eq!(change.direction, "up");
     assert_eq!(

@@ -137,6 +137,16 @@ fn geo(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<GeoPoint>> {
     })
 }
 
+/// The span in columns `at..at + 4` (sentence, start, end, text).
+fn span(r: &Row<'_>, at: usize) -> rusqlite::Result<Span> {
+    Ok(Span {
+        sentence: r.get(at)?,
+        start: r.get::<_, i64>(at + 1)?.max(0) as usize,
+        end: r.get::<_, i64>(at + 2)?.max(0) as usize,
+        text: r.get(at + 3)?,
+    })
+}
+
 /// A LIKE pattern for "contains `s`", case-insensitive, with wildcards escaped.
 fn contains(s: &str) -> String {
     format!(
@@ -224,12 +234,7 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<Observed<ClaimRow>> {
             as_of: date(r.get(at + 14)?),
             source: r.get(at + 15)?,
             hedged: r.get(at + 16)?,
-            span: Span {
-                sentence: r.get(at + 17)?,
-                start: r.get::<_, i64>(at + 18)?.max(0) as usize,
-                end: r.get::<_, i64>(at + 19)?.max(0) as usize,
-                text: r.get(at + 20)?,
-            },
+            span: span(r, at + 17)?,
             rule: r.get(at + 21)?,
         },
     })
@@ -296,12 +301,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<Observed<EventRow>> {
             actors: serde_json::from_str(&json_col(at + 18)?).map_err(|e| corrupt(at + 18, e))?,
             attributes: serde_json::from_str(&json_col(at + 19)?)
                 .map_err(|e| corrupt(at + 19, e))?,
-            span: Span {
-                sentence: r.get(at + 20)?,
-                start: r.get::<_, i64>(at + 21)?.max(0) as usize,
-                end: r.get::<_, i64>(at + 22)?.max(0) as usize,
-                text: r.get(at + 23)?,
-            },
+            span: span(r, at + 20)?,
             rule: r.get(at + 24)?,
         },
     })
