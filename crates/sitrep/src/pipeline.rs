@@ -1,6 +1,7 @@
 //! Ingest end to end: resolve inputs, read them, drop paragraphs an outlet repeats across its
-//! articles (in this run and stored before), annotate, fingerprint, and store in batches of one
-//! transaction each. Annotation, the costly step, runs on all cores.
+//! articles (in this run and stored before), annotate, extract claims and events, fingerprint,
+//! and store in batches of one transaction each. Analysis, the costly step, runs on all cores
+//! while the previous batch is stored.
 
 use dedup::CopyJudge;
 use std::collections::{HashMap, HashSet};
@@ -138,6 +139,7 @@ pub fn ingest(
             }
         }
         batcher.flush(&mut report)?;
+        batcher.finish(&mut report)?;
         Ok(report)
     })
 }
@@ -219,13 +221,23 @@ pub fn reindex(store: &mut dyn Store) -> Result<usize, StoreError> {
     }
 }
 
-/// Gathers articles into batches and stores each in one transaction.
+/// Gathers articles into batches and stores each in one transaction. A batch is stored while
+/// the next one is analysed: the store works on one core while annotation takes the others.
 struct Batcher<'s> {
     store: &'s mut dyn Store,
     size: usize,
     pending: Vec<Article>,
     judge: CopyJudge,
     extractor: ArticleExtractor,
+    /// The batch analysed and not yet stored, with what the next batch must count as stored:
+    /// its articles' ids and the edge lines of each outlet they bring.
+    ready: Option<Ready>,
+}
+
+struct Ready {
+    batch: Vec<NewArticle>,
+    ids: HashSet<ArticleId>,
+    lines: HashMap<(String, u64), HashSet<ArticleId>>,
 }
 
 impl<'s> Batcher<'s> {
@@ -236,6 +248,7 @@ impl<'s> Batcher<'s> {
             pending: Vec::new(),
             judge: CopyJudge::default(),
             extractor: ArticleExtractor::new(),
+            ready: None,
         }
     }
 
@@ -247,8 +260,18 @@ impl<'s> Batcher<'s> {
         Ok(())
     }
 
+    /// Stores the batch still waiting, if any.
+    fn finish(&mut self, report: &mut IngestReport) -> Result<(), StoreError> {
+        if let Some(ready) = self.ready.take() {
+            let judge = self.judge;
+            report.add(self.store.ingest(&ready.batch, &|a, b| judge.judge(a, b))?);
+        }
+        Ok(())
+    }
+
     /// Strips the paragraphs that the articles of one outlet repeat (counting those of this
-    /// batch and those stored before), fingerprints, and stores the batch.
+    /// batch, of the batch waiting to be stored and those stored before), then analyses and
+    /// fingerprints this batch while the waiting one is stored.
     fn flush(&mut self, report: &mut IngestReport) -> Result<(), StoreError> {
         if self.pending.is_empty() {
             return Ok(());
@@ -264,7 +287,8 @@ impl<'s> Batcher<'s> {
                 None => Vec::new(),
             })
             .collect();
-        // Which articles of each outlet carry each edge line: stored ones, then this batch's.
+        // Which articles of each outlet carry each edge line: stored ones, the waiting batch's,
+        // then this batch's.
         let mut witnesses: HashMap<(&str, u64), HashSet<ArticleId>> = HashMap::new();
         let mut by_outlet: HashMap<&str, HashSet<u64>> = HashMap::new();
         for (a, lines) in pending.iter().zip(&edges) {
@@ -280,6 +304,16 @@ impl<'s> Batcher<'s> {
             for (line, ids) in stored {
                 witnesses.entry((outlet, line)).or_default().extend(ids);
             }
+            if let Some(ready) = &self.ready {
+                for &line in &lines {
+                    if let Some(ids) = ready.lines.get(&((*outlet).to_owned(), line)) {
+                        witnesses
+                            .entry((outlet, line))
+                            .or_default()
+                            .extend(ids.iter().cloned());
+                    }
+                }
+            }
         }
         for (a, lines) in pending.iter().zip(&edges) {
             if let Some(outlet) = a.outlet.as_deref() {
@@ -291,12 +325,14 @@ impl<'s> Batcher<'s> {
                 }
             }
         }
-        // Articles already stored are left unchanged by the store: skip their costly work.
+        // Articles already stored (or waiting to be) are left unchanged by the store: skip
+        // their costly work.
         let ids: Vec<ArticleId> = pending.iter().map(|a| a.id.clone()).collect();
         let stored = self.store.stored_ids(&ids)?;
+        let waiting = |id: &ArticleId| self.ready.as_ref().is_some_and(|r| r.ids.contains(id));
         let mut work: Vec<(Article, Vec<u64>)> = Vec::with_capacity(pending.len());
         for (a, edge_lines) in pending.iter().zip(edges) {
-            if stored.contains(&a.id) {
+            if stored.contains(&a.id) || waiting(&a.id) {
                 report.existing += 1;
                 continue;
             }
@@ -311,26 +347,51 @@ impl<'s> Batcher<'s> {
             }
             work.push((article, edge_lines));
         }
-        let extractor = &self.extractor;
-        let done = par_map(&mut work, |(article, _)| {
-            let analysis = analyse_one(extractor, article);
-            (analysis, dedup::fingerprint(&article.text))
-        });
-        let batch: Vec<NewArticle> = work
-            .into_iter()
-            .zip(done)
-            .map(
-                |((article, edge_lines), (analysis, fingerprint))| NewArticle {
-                    fingerprint,
-                    edge_lines,
-                    article,
-                    analysis: Some(analysis),
-                },
-            )
-            .collect();
         let judge = self.judge;
-        let outcome = self.store.ingest(&batch, &|a, b| judge.judge(a, b))?;
-        report.add(outcome);
+        let waiting_batch = self.ready.take();
+        let (store, extractor) = (&mut *self.store, &self.extractor);
+        let (done, stored_outcome) = std::thread::scope(|s| {
+            let analysis = s.spawn(|| {
+                par_map(&mut work, |(article, _)| {
+                    let analysis = analyse_one(extractor, article);
+                    (analysis, dedup::fingerprint(&article.text))
+                })
+            });
+            let outcome =
+                waiting_batch.map(|ready| store.ingest(&ready.batch, &|a, b| judge.judge(a, b)));
+            match analysis.join() {
+                Ok(done) => (done, outcome),
+                // A panic in analysis is a bug; surface it in this thread.
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        });
+        if let Some(outcome) = stored_outcome {
+            report.add(outcome?);
+        }
+        let mut ready = Ready {
+            batch: Vec::with_capacity(work.len()),
+            ids: HashSet::new(),
+            lines: HashMap::new(),
+        };
+        for ((article, edge_lines), (analysis, fingerprint)) in work.into_iter().zip(done) {
+            ready.ids.insert(article.id.clone());
+            if let Some(outlet) = &article.outlet {
+                for &line in &edge_lines {
+                    ready
+                        .lines
+                        .entry((outlet.clone(), line))
+                        .or_default()
+                        .insert(article.id.clone());
+                }
+            }
+            ready.batch.push(NewArticle {
+                fingerprint,
+                edge_lines,
+                article,
+                analysis: Some(analysis),
+            });
+        }
+        self.ready = Some(ready);
         Ok(())
     }
 }
