@@ -1,6 +1,7 @@
 //! Who states a figure (shared/gold/NOTES.md, rule 1): "according to X"; the speaker of the
 //! quotation that holds it; the subject of a reporting verb in its sentence ("X said",
-//! ", said X", "X, head of Y, said"); a pronoun subject, shown as its antecedent ("He said" by
+//! ", said X", "X, head of Y, said", "..., X, the governor of Y, said", "the mayor of X said",
+//! "X's general staff said"); a pronoun subject, shown as its antecedent ("He said" by
 //! the annotation's coreference, "They said" by the organisation or group named just before).
 //! A figure with none of these is the article's own (`None`): attribution is not carried over
 //! from a neighbouring sentence, except by a pronoun or a quotation.
@@ -16,6 +17,11 @@ use crate::Evidence;
 /// How far back (in tokens) an appositive subject may stand from its reporting verb; also how
 /// far after a closing quotation mark its reporting verb may stand.
 const SUBJECT_WINDOW: usize = 14;
+/// How many words an apposition between a name and its reporting verb may take ("..., Pavlo
+/// Kyrylenko, the governor of the Donetsk region, said").
+const APPOSITION_WINDOW: usize = 10;
+/// How many words a source noun phrase may run after a possessive ("Ukraine's general staff").
+const POSSESSED_WINDOW: usize = 4;
 /// How many words may stand between a reporting verb and the quotation it opens ("said in a
 /// statement: “...”").
 const QUOTE_LEAD: usize = 6;
@@ -320,6 +326,9 @@ impl Doc<'_> {
                     j += 1;
                 }
                 if let Some(e) = self.entity_starting(j) {
+                    if let Some(src) = self.possessed_phrase(e, j, s1) {
+                        return Some(src);
+                    }
                     return Some(self.entity_source(e, "according-to"));
                 }
                 if j < s1 && self.lex.pronouns.contains(&self.words[j]) {
@@ -374,6 +383,9 @@ impl Doc<'_> {
         if p <= lo {
             return None;
         }
+        if let Some(src) = self.of_phrase_ending(p - 1, lo) {
+            return Some(src);
+        }
         if let Some(e) = self.entity_ending(p - 1)
             && self.ann.entities[e].start >= self.ann.tokens[lo].start
         {
@@ -411,6 +423,103 @@ impl Doc<'_> {
             })
     }
 
+    /// The name of an apposition that ends at the comma at token `comma`: the name before it
+    /// ("Pavlo Kyrylenko" in ", Pavlo Kyrylenko, the governor of the region,"), or the
+    /// apposition itself when it is a name (", UNRWA,"), not before token `s0`. Only people and
+    /// organisations are taken: a list of places or groups ends the same way.
+    fn apposition_before(&self, comma: usize, s0: usize) -> Option<Source> {
+        let lo = comma.saturating_sub(APPOSITION_WINDOW).max(s0 + 1);
+        let open = (lo..comma).rev().find(|&j| self.words[j] == ",")?;
+        if open + 1 == comma
+            || (open + 1..comma).any(|j| {
+                self.lex.breaks.contains(&self.words[j])
+                    || is_quote_mark(&self.words[j])
+                    || self.is_verb_at(j)
+            })
+        {
+            return None;
+        }
+        // The apposition is itself the name: "The UN agency for Palestinian refugees, UNRWA,
+        // said".
+        if let Some(e) = self.entity_starting(open + 1)
+            && self
+                .token_range(self.ann.entities[e].start, self.ann.entities[e].end)
+                .is_some_and(|(_, b)| b == comma)
+            && self.ann.entities[e].kind != EntityKind::Place
+        {
+            return Some(self.entity_source(e, "verb-subject-apposition"));
+        }
+        let e = self.entity_ending(open - 1)?;
+        matches!(
+            self.ann.entities[e].kind,
+            EntityKind::Person | EntityKind::Org
+        )
+        .then(|| self.entity_source(e, "verb-subject-apposition"))
+    }
+
+    /// A source noun phrase with its complement after "of", ending at token `k` and not before
+    /// token `lo`: "the mayor of Kharkiv", "the health ministry of Ukraine", "the general staff
+    /// of Ukraine's armed forces". The complement is the entity that ends at `k`, or its word.
+    fn of_phrase_ending(&self, k: usize, lo: usize) -> Option<Source> {
+        let at = self.ann.tokens.get(k)?.end;
+        let first = self
+            .ann
+            .entities
+            .iter()
+            .filter(|e| e.end <= at && at - e.end <= 3)
+            .filter(|e| {
+                self.token_range(e.start, at)
+                    .is_some_and(|(_, b)| b == k + 1)
+            })
+            .map(|e| e.start)
+            .min()
+            .and_then(|start| self.token_range(start, at))
+            .map_or(k, |(a, _)| a);
+        if first < lo + 2 || self.words[first - 1] != "of" {
+            return None;
+        }
+        let head = self.noun_phrase_ending(first - 2, lo)?;
+        let (_, end) = self.span(first, k + 1);
+        Some(Source {
+            text: self.text[head.start..end].to_owned(),
+            entity: None,
+            rule: "verb-subject-of-phrase",
+            start: head.start,
+            end,
+            antecedent: None,
+        })
+    }
+
+    /// A source noun phrase owned by entity `e`, which starts at token `j` and ends in it with a
+    /// possessive ("Ukraine's general staff", "Russia's defence ministry"), within sentence
+    /// tokens before `s1`.
+    fn possessed_phrase(&self, e: usize, j: usize, s1: usize) -> Option<Source> {
+        let ent = &self.ann.entities[e];
+        let tok = self.ann.tokens.get(j)?;
+        let rest = self.text.get(ent.end..tok.end)?;
+        if !matches!(rest, "'s" | "’s") {
+            return None;
+        }
+        let last = (j + 1..(j + 1 + POSSESSED_WINDOW).min(s1))
+            .take_while(|&m| {
+                self.ann.tokens[m].kind == TokenKind::Word
+                    && !self.lex.breaks.contains(&self.words[m])
+                    && !self.lex.preps.contains(&self.words[m])
+                    && !self.is_verb_at(m)
+            })
+            .filter(|&m| self.lex.source_nouns.contains(&self.words[m]))
+            .last()?;
+        let (start, end) = self.span(j, last + 1);
+        Some(Source {
+            text: self.text[start..end].to_owned(),
+            entity: None,
+            rule: "according-to-possessive",
+            start,
+            end,
+            antecedent: None,
+        })
+    }
+
     /// The subject of a reporting verb at tokens `k..vend` of a sentence `s0..s1`.
     fn subject(&self, k: usize, vend: usize, s0: usize, s1: usize) -> Option<Source> {
         if k <= s0 {
@@ -422,6 +531,12 @@ impl Doc<'_> {
         // Inverted: ", said X".
         if self.ann.tokens[k - 1].kind == TokenKind::Punct
             && let Some(src) = self.subject_after(vend, s1)
+        {
+            return Some(src);
+        }
+        // A name, then its apposition, then the verb: "..., X, the governor of Y, said".
+        if self.words[k - 1] == ","
+            && let Some(src) = self.apposition_before(k - 1, s0)
         {
             return Some(src);
         }

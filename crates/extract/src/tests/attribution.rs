@@ -246,3 +246,53 @@ fn a_relative_pronoun_stands_for_the_source_before_its_comma() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_name_with_its_apposition_before_the_verb() {
+    for text in [
+        "Six people were killed in the shelling, Oleh Sinegubov, the head of the regional administration, said on Friday.",
+        "The head of the regional administration, Oleh Sinegubov, said six people were killed in the shelling.",
+    ] {
+        let c = one(text, "killed");
+        assert_eq!(
+            c.source.as_deref(),
+            Some("Oleh Sinegubov"),
+            "{text}: {c:#?}"
+        );
+        assert_eq!(evidence(text, &c, "source")[0].0, "verb-subject-apposition");
+    }
+    // A list of places before the verb is no apposition.
+    let c = one(
+        "Shelling killed nine people in Kharkiv, Sumy and Okhtyrka, officials said.",
+        "killed",
+    );
+    assert_eq!(c.source.as_deref(), Some("officials"));
+}
+
+#[test]
+fn a_source_noun_with_its_complement_or_its_owner() {
+    for (text, source) in [
+        (
+            "The mayor of Mykolaiv said 12 people were killed in the strike.",
+            "mayor of Mykolaiv",
+        ),
+        (
+            "The health ministry of Ukraine said 41 children had been killed.",
+            "health ministry of Ukraine",
+        ),
+        (
+            "At least 300 soldiers were killed, according to Ukraine's general staff.",
+            "Ukraine's general staff",
+        ),
+        (
+            "Russia's defence ministry said 498 servicemen had been killed.",
+            "Russia's defence ministry",
+        ),
+    ] {
+        let c = claims(text)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no claim in {text}"));
+        assert_eq!(c.source.as_deref(), Some(source), "{text}: {c:#?}");
+    }
+}
