@@ -27,13 +27,15 @@ struct DateAt {
 }
 
 impl Doc<'_> {
-    /// The full-day dates of sentence `si`.
+    /// The full-day dates of sentence `si`, including the day of a time on a named day
+    /// ("Wednesday evening", "2022-03-09TEV").
     fn dates(&self, si: usize) -> Vec<DateAt> {
         let s = self.ann.sentences[si];
         self.ann
             .times
             .iter()
-            .filter(|t| t.kind == TimeType::Date && t.start >= s.start && t.end <= s.end)
+            .filter(|t| matches!(t.kind, TimeType::Date | TimeType::Time))
+            .filter(|t| t.start >= s.start && t.end <= s.end)
             .filter_map(|t| {
                 let day = t.value.get(..10)?;
                 let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;

@@ -128,3 +128,22 @@ fn a_pronoun_source_takes_the_date_of_its_antecedent() {
         day("2023-05-10", "pronoun-antecedent-date")
     );
 }
+
+#[test]
+fn a_time_on_a_named_day_dates_the_figure_by_its_day() {
+    // Publication Friday 2023-05-12: Wednesday is the 10th.
+    assert_eq!(
+        as_of(
+            "At least 40 civilians were killed by Wednesday evening, the regional prosecutor said.",
+            "killed"
+        ),
+        day("2023-05-10", "cutoff")
+    );
+    assert_eq!(
+        as_of(
+            "Rockets hit an apartment block late on Wednesday night, killing at least eight people.",
+            "killed"
+        ),
+        day("2023-05-10", "event-date")
+    );
+}
