@@ -31,12 +31,20 @@ impl<'a> Doc<'a> {
         let found = |e: &Entity, rule: &str| (e.name.clone(), Found::new(rule, (e.start, e.end)));
         let distance = |e: &&Entity| e.start.abs_diff(at).min(e.end.abs_diff(at));
         let local = |e: &&Entity| e.geo.as_ref().is_some_and(|g| g.level != "country");
-        if let Some(e) = self.places_in(si).filter(located).min_by_key(distance) {
-            return Some(found(e, "locative"));
-        }
-        // A place below country level, even without a locative word: cities seldom act.
-        if let Some(e) = self.places_in(si).filter(local).min_by_key(distance) {
-            return Some(found(e, "local-place"));
+        // A place in the source's own name places the speaker, not the figure, when the
+        // sentence names another ("Russia's defence ministry said 1,351 soldiers were killed in
+        // Ukraine"); alone, it is the speaker's own ground ("Mariupol's city council says 2,400
+        // died in the city").
+        let in_source = |e: &Entity| source.is_some_and(|s| e.start < s.end && e.end > s.start);
+        for outside in [true, false] {
+            let candidates = || self.places_in(si).filter(|e| !outside || !in_source(e));
+            if let Some(e) = candidates().filter(located).min_by_key(distance) {
+                return Some(found(e, "locative"));
+            }
+            // A place below country level, even without a locative word: cities seldom act.
+            if let Some(e) = candidates().filter(local).min_by_key(distance) {
+                return Some(found(e, "local-place"));
+            }
         }
         if let Some((sj, _)) = source.and_then(|s| s.antecedent)
             && sj < si

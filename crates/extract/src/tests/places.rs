@@ -35,3 +35,18 @@ fn a_city_in_another_paragraph_is_not_the_place() {
     assert_eq!(c.place.as_deref(), Some("Ukraine"), "{c:#?}");
     assert_eq!(evidence(text, &c, "place")[0].0, "country-of-text");
 }
+
+#[test]
+fn the_sources_own_place_yields_to_another_in_the_sentence() {
+    let c = one(
+        "Russia's defence ministry said 1,351 of its soldiers had been killed in Ukraine.",
+        "killed",
+    );
+    assert_eq!(c.place.as_deref(), Some("Ukraine"), "{c:#?}");
+    // Alone, the source's place is the figure's: a city council counts its own dead.
+    let c = one(
+        "Mariupol's city council says at least 2,400 civilians have died in the city alone.",
+        "killed",
+    );
+    assert_eq!(c.place.as_deref(), Some("Mariupol"), "{c:#?}");
+}
