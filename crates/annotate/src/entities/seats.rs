@@ -57,10 +57,16 @@ impl Doc<'_, '_> {
         None
     }
 
-    /// Whether a government's verb follows at `k`, after auxiliaries and adverbs.
+    /// Whether a government's verb follows at `k`, after auxiliaries, adverbs and a day ("on
+    /// Wednesday").
     fn acts_after(&self, mut k: usize) -> bool {
-        let limit = k + 4;
+        let mut limit = k + 4;
         while k < limit && k < self.toks.len() {
+            if self.low(k) == "on" && words().days.contains(&self.low(k + 1)) {
+                k += 2;
+                limit += 2;
+                continue;
+            }
             let t = &self.toks[k];
             if !t.word || t.cap {
                 return false;

@@ -206,6 +206,28 @@ fn metonymy_only_for_acting_capitals() {
 }
 
 #[test]
+fn a_capital_acting_on_a_day_is_its_government() {
+    let t = "Moscow on Wednesday gave its first casualty figures. Kyiv put the toll higher.";
+    let es = run(t);
+    let m = find(t, &es, "Moscow");
+    assert_eq!(
+        (m.kind, m.form),
+        (EntityKind::Org, MentionForm::Metonym),
+        "{}",
+        show(t, &es)
+    );
+    assert_eq!(find(t, &es, "Kyiv").form, MentionForm::Metonym);
+    // A day after a place is no act: "in Moscow on Sunday" names no government.
+    let t = "Protesters gathered in Moscow on Sunday.";
+    let es = run(t);
+    assert!(
+        es.iter().all(|e| &t[e.start..e.end] != "Moscow"),
+        "{}",
+        show(t, &es)
+    );
+}
+
+#[test]
 fn transliterations_and_coreference_share_one_name() {
     let t = "Volodymyr Zelenskiy addressed parliament. Later Zelensky met aid workers. \
              Mr Zelenskyy thanked them. \"We will rebuild,\" he said.";

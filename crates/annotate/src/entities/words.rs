@@ -12,6 +12,7 @@ pub(super) struct Words {
     pub aux: Vec<&'static str>,
     pub modals: Vec<&'static str>,
     pub place_preps: Vec<&'static str>,
+    pub days: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -36,6 +37,7 @@ fn parse(data: &'static str) -> Words {
                 "aux" => Some(&mut w.aux),
                 "modals" => Some(&mut w.modals),
                 "place_preps" => Some(&mut w.place_preps),
+                "days" => Some(&mut w.days),
                 _ => None,
             };
             continue;
@@ -54,7 +56,7 @@ mod tests {
     #[test]
     fn every_section_loads_and_no_word_repeats() {
         let data = include_str!("../../data/entities/function_words.txt");
-        let known = ["stop", "org_heads", "aux", "modals", "place_preps"];
+        let known = ["stop", "org_heads", "aux", "modals", "place_preps", "days"];
         for line in data.lines().map(str::trim) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 assert!(known.contains(&name), "unknown section [{name}]");

@@ -34,10 +34,15 @@ impl<'a> Doc<'a> {
         // A place in the source's own name places the speaker, not the figure, when the
         // sentence names another ("Russia's defence ministry said 1,351 soldiers were killed in
         // Ukraine"); alone, it is the speaker's own ground ("Mariupol's city council says 2,400
-        // died in the city").
+        // died in the city"), unless it is the whole source: a capital or a country speaking
+        // for its government ("Moscow gave its first casualty figures") is no location.
         let in_source = |e: &Entity| source.is_some_and(|s| e.start < s.end && e.end > s.start);
+        let is_source = |e: &Entity| source.is_some_and(|s| e.start == s.start && e.end == s.end);
         for outside in [true, false] {
-            let candidates = || self.places_in(si).filter(|e| !outside || !in_source(e));
+            let candidates = || {
+                self.places_in(si)
+                    .filter(|e| !is_source(e) && (!outside || !in_source(e)))
+            };
             if let Some(e) = candidates().filter(located).min_by_key(distance) {
                 return Some(found(e, "locative"));
             }
