@@ -362,7 +362,7 @@ impl<'a> Doc<'a> {
                 }
             }
             let place = self
-                .place(si, n.start, source.as_ref())
+                .place(si, n.start, source.as_ref(), metric == "evacuated")
                 .or_else(|| fallback_place.clone());
             if let Some((_, f)) = &place {
                 evidence.push(f.evidence("place"));

@@ -10,9 +10,12 @@ const CITY_BACK: usize = 2;
 use super::{Doc, Found};
 
 impl<'a> Doc<'a> {
-    /// The place a figure is about: the nearest place in its sentence named after a locative
-    /// word ("in", "from") or in the possessive; else a place below country level in the
-    /// sentence; else, for a figure stated through a pronoun ("He said ..."), a place below
+    /// The place a figure is about: the place a comma apposition holding the figure describes
+    /// ("Derna, a city of about 100,000 people,"); else the nearest place in its sentence named
+    /// after a locative word ("in", "from") or in the possessive (a country in the possessive
+    /// yields to a place of its own below country level: "Kharkiv, Ukraine's second city"); for
+    /// people moved to safety (`moving`), a destination ("to", "into", "towards") is not the
+    /// figure's place; else a place below country level in the sentence; else, for a figure stated through a pronoun ("He said ..."), a place below
     /// country level in the sentence that names the pronoun's antecedent (its first); else the
     /// first city of the nearest of the [`CITY_BACK`] sentences before, in the same paragraph,
     /// that names one ("the city"); else `None`.
@@ -21,13 +24,46 @@ impl<'a> Doc<'a> {
         si: usize,
         at: usize,
         source: Option<&Source>,
+        moving: bool,
     ) -> Option<(String, Found)> {
-        let located = |e: &&Entity| {
+        let possessive = |e: &Entity| {
             let after = &self.text[e.end..];
-            let possessive = after.starts_with("'s") || after.starts_with("’s");
-            let a = self.ann.tokens.partition_point(|t| t.start < e.start);
-            possessive || (a > 0 && self.lex.locatives.contains(&self.words[a - 1]))
+            after.starts_with("'s") || after.starts_with("’s")
         };
+        let word_before = |e: &Entity| {
+            let a = self.ann.tokens.partition_point(|t| t.start < e.start);
+            (a > 0).then(|| self.words[a - 1].as_str())
+        };
+        let located = |e: &&Entity| {
+            possessive(e) || word_before(e).is_some_and(|w| self.lex.locatives.contains(w))
+        };
+        // Where people were taken: "to Benghazi and Al Bayda" (a list after "to" included).
+        let destination = |e: &Entity| {
+            if !moving {
+                return false;
+            }
+            let mut k = self.ann.tokens.partition_point(|t| t.start < e.start);
+            while k > 0 {
+                k -= 1;
+                let w = self.words[k].as_str();
+                let in_place = self.ann.entities.iter().any(|p| {
+                    p.kind == EntityKind::Place
+                        && p.start <= self.ann.tokens[k].start
+                        && self.ann.tokens[k].end <= p.end
+                });
+                if !(in_place || matches!(w, "and" | "or" | ",")) {
+                    return matches!(w, "to" | "into" | "towards");
+                }
+            }
+            false
+        };
+        let country = |e: &Entity| e.geo.as_ref().is_some_and(|g| g.level == "country");
+        if let Some(e) = self.apposition_place(si, at) {
+            return Some((
+                e.name.clone(),
+                Found::new("apposition-place", (e.start, e.end)),
+            ));
+        }
         let found = |e: &Entity, rule: &str| (e.name.clone(), Found::new(rule, (e.start, e.end)));
         let distance = |e: &&Entity| e.start.abs_diff(at).min(e.end.abs_diff(at));
         let local = |e: &&Entity| e.geo.as_ref().is_some_and(|g| g.level != "country");
@@ -41,9 +77,21 @@ impl<'a> Doc<'a> {
         for outside in [true, false] {
             let candidates = || {
                 self.places_in(si)
-                    .filter(|e| !is_source(e) && (!outside || !in_source(e)))
+                    .filter(|e| !is_source(e) && !destination(e) && (!outside || !in_source(e)))
             };
             if let Some(e) = candidates().filter(located).min_by_key(distance) {
+                // "Ukraine's second-largest city": a country that only qualifies yields to its
+                // own place below country level.
+                let code = |x: &Entity| x.geo.as_ref().and_then(|g| g.country.clone());
+                if country(e)
+                    && possessive(e)
+                    && let Some(local_place) = candidates()
+                        .filter(local)
+                        .filter(|x| code(x).is_some() && code(x) == code(e))
+                        .min_by_key(distance)
+                {
+                    return Some(found(local_place, "local-place"));
+                }
                 return Some(found(e, "locative"));
             }
             // A place below country level, even without a locative word: cities seldom act.
@@ -66,6 +114,47 @@ impl<'a> Doc<'a> {
                     .find(|e| e.geo.as_ref().is_some_and(|g| g.level == "city"))
             })
             .map(|e| found(e, "city-earlier-in-paragraph"))
+            .or_else(|| {
+                // "the city", "city officials", "the city's bridges": the city the article is
+                // about.
+                let (s0, s1) = self.sentence_tokens[si];
+                (s0..s1)
+                    .any(|k| matches!(self.words[k].as_str(), "city" | "city's" | "city’s"))
+                    .then(|| self.main_city())
+                    .flatten()
+                    .map(|e| found(e, "city-of-text"))
+            })
+    }
+
+    /// The city the text names most (the first of those named as often), by canonical name.
+    fn main_city(&self) -> Option<&Entity> {
+        let cities = || {
+            self.ann.entities.iter().filter(|e| {
+                e.kind == EntityKind::Place && e.geo.as_ref().is_some_and(|g| g.level == "city")
+            })
+        };
+        let count = |name: &str| cities().filter(|e| e.name == name).count();
+        let best = cities().map(|e| count(&e.name)).max()?;
+        cities().find(|e| count(&e.name) == best)
+    }
+
+    /// The place a comma apposition holding byte `at` describes: "Derna, a city of about
+    /// 100,000 people, lies ..." (the place ends just before the comma that opens it, and the
+    /// apposition is closed by another comma).
+    fn apposition_place(&self, si: usize, at: usize) -> Option<&Entity> {
+        let (s0, s1) = self.sentence_tokens[si];
+        let k = self.ann.tokens.partition_point(|t| t.start < at);
+        let open = (s0..k).rev().find(|&j| self.words[j] == ",")?;
+        let closed = (k..s1).any(|j| self.words[j] == ",");
+        let article = matches!(
+            self.words.get(open + 1).map(String::as_str),
+            Some("a" | "an")
+        );
+        if open == s0 || !closed || !article {
+            return None;
+        }
+        let end = self.ann.tokens[open - 1].end;
+        self.places_in(si).find(|e| e.end == end)
     }
 
     fn places_in(&self, si: usize) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {

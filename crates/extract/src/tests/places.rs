@@ -50,3 +50,41 @@ fn the_sources_own_place_yields_to_another_in_the_sentence() {
     );
     assert_eq!(c.place.as_deref(), Some("Mariupol"), "{c:#?}");
 }
+
+#[test]
+fn an_apposition_or_an_owned_city_places_the_figure() {
+    let text = "Floods swept through Derna in Libya on Sunday. \
+                Derna, a city of about 100,000 people, lies some 250 km east of Benghazi.";
+    let c = one(text, "population");
+    assert_eq!(c.place.as_deref(), Some("Derna"), "{c:#?}");
+    assert_eq!(evidence(text, &c, "place")[0].0, "apposition-place");
+    let c = one(
+        "Kharkiv, Ukraine's second-largest city, was home to about 1.4 million people before the war.",
+        "population",
+    );
+    assert_eq!(c.place.as_deref(), Some("Kharkiv"), "{c:#?}");
+}
+
+#[test]
+fn evacuees_are_counted_where_they_left_not_where_they_went() {
+    let c = one(
+        "Floods swept through Derna in Libya on Sunday. About 2,000 survivors were evacuated from Derna to Benghazi and Al Bayda on Friday.",
+        "evacuated",
+    );
+    assert_eq!(c.place.as_deref(), Some("Derna"), "{c:#?}");
+    // Only a destination in the sentence: the city the article is about.
+    let text = "Floods swept through Derna on Sunday night.\n\n\
+                City officials said about 2,000 survivors had been evacuated to Benghazi since Wednesday.";
+    let c = one(text, "evacuated");
+    assert_eq!(c.place.as_deref(), Some("Derna"), "{c:#?}");
+}
+
+#[test]
+fn the_city_is_the_city_the_article_is_about() {
+    let text = "Floods destroyed much of Derna on Sunday. Derna lies on the coast.\n\n\
+                Rescuers in Derna were overwhelmed.\n\n\
+                Hundreds of residents remain stranded where the water cut the city's bridges.";
+    let c = one(text, "trapped");
+    assert_eq!(c.place.as_deref(), Some("Derna"), "{c:#?}");
+    assert_eq!(evidence(text, &c, "place")[0].0, "city-of-text");
+}
