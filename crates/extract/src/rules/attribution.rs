@@ -394,6 +394,10 @@ impl Doc<'_> {
         if let Some(src) = self.noun_phrase_ending(p - 1, lo) {
             return Some(src);
         }
+        // An acronym the annotation does not know ("AFAD said"): an organisation.
+        if let Some(src) = self.acronym_at(p - 1) {
+            return Some(src);
+        }
         if self.lex.pronouns.contains(&self.words[p - 1]) {
             return self.pronoun_antecedent(p - 1);
         }
@@ -421,6 +425,43 @@ impl Doc<'_> {
                 src.rule = "verb-subject-inverted-phrase";
                 src
             })
+    }
+
+    /// An all-capital word of two to eight letters at token `k` that no entity or time covers:
+    /// the acronym of an organisation ("AFAD", "OCHA").
+    fn acronym_at(&self, k: usize) -> Option<Source> {
+        let capitals = |k: usize| {
+            self.ann.tokens.get(k).is_some_and(|t| {
+                let word = &self.text[t.start..t.end];
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                (2..=8).contains(&letters)
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '.' || c == '-')
+            })
+        };
+        let t = self.ann.tokens.get(k)?;
+        let word = &self.text[t.start..t.end];
+        // Text set all in capitals ("LOCAL PAPERS REPORTED") has no acronyms.
+        let acronym = capitals(k) && !(k > 0 && capitals(k - 1)) && !capitals(k + 1);
+        let covered = self
+            .ann
+            .entities
+            .iter()
+            .any(|e| e.start < t.end && e.end > t.start)
+            || self
+                .ann
+                .times
+                .iter()
+                .any(|x| x.start < t.end && x.end > t.start);
+        (acronym && !covered).then(|| Source {
+            text: word.to_owned(),
+            entity: None,
+            rule: "verb-subject-acronym",
+            start: t.start,
+            end: t.end,
+            antecedent: None,
+        })
     }
 
     /// The name of an apposition that ends at the comma at token `comma`: the name before it
@@ -457,9 +498,10 @@ impl Doc<'_> {
         .then(|| self.entity_source(e, "verb-subject-apposition"))
     }
 
-    /// A source noun phrase with its complement after "of", ending at token `k` and not before
-    /// token `lo`: "the mayor of Kharkiv", "the health ministry of Ukraine", "the general staff
-    /// of Ukraine's armed forces". The complement is the entity that ends at `k`, or its word.
+    /// A source noun phrase with its complement after "of", "in" or "for", ending at token `k`
+    /// and not before token `lo`: "the mayor of Kharkiv", "the health ministry of Ukraine",
+    /// "the general staff of Ukraine's armed forces", "the US embassy in Kyiv". The complement is
+    /// the entity that ends at `k`, or its word.
     fn of_phrase_ending(&self, k: usize, lo: usize) -> Option<Source> {
         let at = self.ann.tokens.get(k)?.end;
         let first = self
@@ -475,7 +517,7 @@ impl Doc<'_> {
             .min()
             .and_then(|start| self.token_range(start, at))
             .map_or(k, |(a, _)| a);
-        if first < lo + 2 || self.words[first - 1] != "of" {
+        if first < lo + 2 || !matches!(self.words[first - 1].as_str(), "of" | "in" | "for") {
             return None;
         }
         let head = self.noun_phrase_ending(first - 2, lo)?;

@@ -296,3 +296,31 @@ fn a_source_noun_with_its_complement_or_its_owner() {
         assert_eq!(c.source.as_deref(), Some(source), "{text}: {c:#?}");
     }
 }
+
+#[test]
+fn acronyms_adverbs_and_located_sources() {
+    for (text, source) in [
+        ("AFAD said 49,133 people had been injured.", "AFAD"),
+        (
+            "The Gaza health ministry initially said at least 500 people had died.",
+            "Gaza health ministry",
+        ),
+        (
+            "Officials there said about 400 people had been evacuated from the town.",
+            "Officials",
+        ),
+        (
+            "In Chernihiv, 10 people queuing for bread were killed by shelling, the US embassy in Kyiv said.",
+            "US embassy in Kyiv",
+        ),
+    ] {
+        let c = claims(text)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no claim in {text}"));
+        assert_eq!(c.source.as_deref(), Some(source), "{text}: {c:#?}");
+    }
+    // Text set all in capitals has no acronyms.
+    let c = one("LOCAL PAPERS REPORTED 14 DEATHS IN THE FLOODS.", "killed");
+    assert_eq!(c.source, None, "{c:#?}");
+}
