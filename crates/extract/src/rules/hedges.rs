@@ -35,8 +35,11 @@ impl Doc<'_> {
             return Some(Found::new("sentence", at));
         }
         let para = self.paragraph[si];
+        // Another sentence's hedge covers the paragraph when it speaks of figures in general;
+        // one that states counts of its own hedges those ("The UN, which has confirmed 227
+        // deaths, says its own count is far too low").
         if let Some(at) = (0..self.ann.sentences.len())
-            .filter(|&j| j != si && self.paragraph[j] == para)
+            .filter(|&j| j != si && self.paragraph[j] == para && !self.states_counts(j))
             .find_map(covers)
         {
             return Some(Found::new("paragraph", at));
@@ -59,6 +62,15 @@ impl Doc<'_> {
             let (t0, t1) = self.sentence_tokens[j];
             (t0..t1).any(|t| self.lex.figure_words.contains(&self.words[t]))
         }
+    }
+
+    /// Whether sentence `j` states counts of its own.
+    fn states_counts(&self, j: usize) -> bool {
+        let s = self.ann.sentences[j];
+        self.ann
+            .numbers
+            .iter()
+            .any(|n| n.kind == annotate::NumberKind::Count && n.start >= s.start && n.end <= s.end)
     }
 
     /// The byte range of the first hedge phrase of sentence `si`.

@@ -140,3 +140,28 @@ fn a_framing_paragraph_without_a_hedge_sets_no_topic() {
     assert_eq!(c.group.as_deref(), Some("people"), "{c:#?}");
     assert!(!c.hedged);
 }
+
+#[test]
+fn a_sentence_that_hedges_its_own_counts_leaves_its_neighbours_alone() {
+    let text = "The emergency service said more than 2,000 civilians had been killed. \
+                The UN human rights office, which has confirmed 227 civilian deaths, says its \
+                own count is far too low.";
+    let all = claims(text);
+    let hedged = |v: f64| all.iter().find(|c| c.value == v).map(|c| c.hedged);
+    assert_eq!(hedged(227.0), Some(true), "{all:#?}");
+    assert_eq!(hedged(2000.0), Some(false), "{all:#?}");
+    // A hedge about figures in general covers its whole paragraph.
+    let text = "The emergency service said 2,000 civilians had been killed. \
+                Moscow said 498 of its soldiers had died. \
+                Neither side's figures can be independently confirmed.";
+    assert!(claims(text).iter().all(|c| c.hedged), "{:#?}", claims(text));
+}
+
+#[test]
+fn active_voice_verification_hedges() {
+    let c = one(
+        "Moscow said 498 servicemen had been killed, figures Reuters could not independently verify.",
+        "killed",
+    );
+    assert!(c.hedged, "{c:#?}");
+}
