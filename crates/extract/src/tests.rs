@@ -263,3 +263,12 @@ fn a_dateline_city_is_not_the_place_of_a_figure() {
         "ї".repeat(200)
     ));
 }
+
+#[test]
+fn people_who_left_through_a_corridor_were_evacuated() {
+    let c = one(
+        "About 30,000 people left Mariupol on Wednesday through a humanitarian corridor to Zaporizhzhia.",
+        "evacuated",
+    );
+    assert_eq!(c.value, 30000.0);
+}
