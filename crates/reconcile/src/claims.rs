@@ -11,38 +11,63 @@ use crate::value::{Interval, precision};
 use crate::{Config, days, independent};
 
 /// What a figure counts: metric, group, side and place. Claims of one figure are compared.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Places compare by their GeoNames id where the gazetteer placed them ("Kiev" and "Kyiv" are
+/// one place), else by name without case; `place` is the name as the first claim wrote it.
+#[derive(Debug, Clone, Serialize)]
 pub struct FigureKey {
     pub metric: String,
     pub group: Option<String>,
     pub side: Option<String>,
     pub place: Option<String>,
+    #[serde(skip)]
+    place_key: Option<String>,
 }
 
 impl FigureKey {
     fn of(c: &ClaimRow) -> FigureKey {
+        let place_key = match (&c.place, c.geo.as_ref().and_then(|g| g.geonameid)) {
+            (Some(_), Some(id)) => Some(format!("#{id}")),
+            (Some(p), None) => Some(normalise(p)),
+            (None, _) => None,
+        };
         FigureKey {
             metric: c.metric.clone(),
             group: c.group.clone(),
             side: c.side.clone(),
-            place: c.place.as_deref().map(canonical_place),
+            place: c.place.clone(),
+            place_key,
         }
+    }
+
+    fn identity(&self) -> (&str, &Option<String>, &Option<String>, &Option<String>) {
+        (&self.metric, &self.group, &self.side, &self.place_key)
     }
 }
 
-/// Places compare without case; the first letter of each word is shown upper case.
-fn canonical_place(p: &str) -> String {
-    normalise(p)
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+impl PartialEq for FigureKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for FigureKey {}
+
+impl PartialOrd for FigureKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FigureKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.identity().cmp(&other.identity())
+    }
+}
+
+impl std::hash::Hash for FigureKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.identity().hash(state);
+    }
 }
 
 /// One article's statement of a fact.

@@ -438,3 +438,38 @@ fn estimates_stream_one_figure_at_a_time() {
         (16000.0, 16000.0, 16000.0, 1)
     );
 }
+
+#[test]
+fn spellings_of_one_place_are_one_figure() {
+    let a = article("a1", "g1", "Kestrel", 20);
+    let b = article("a2", "g2", "Northgate", 20);
+    let geo = |id: u32| model::GeoPoint {
+        geonameid: Some(id),
+        lat: 50.45,
+        lon: 30.52,
+        country: Some("UA".into()),
+        level: Some("city".into()),
+    };
+    let mut kyiv = claim(&a, 0, killed(8.0, "exact", 20, "Vitali Klitschko"));
+    kyiv.item.place = Some("Kyiv".into());
+    kyiv.item.geo = Some(geo(703448));
+    let mut kiev = claim(&b, 0, killed(8.0, "exact", 20, "Vitali Klitschko"));
+    kiev.item.place = Some("Kiev".into());
+    kiev.item.geo = Some(geo(703448));
+    let mut elsewhere = claim(&b, 1, killed(8.0, "exact", 20, "Vitali Klitschko"));
+    elsewhere.item.place = Some("Kyiv".into());
+    elsewhere.item.geo = Some(geo(703447));
+    let r = run(vec![kyiv, kiev, elsewhere]);
+    assert_eq!(r.facts.len(), 2, "{:#?}", r.facts);
+    let merged = r
+        .facts
+        .iter()
+        .find(|f| f.witnesses.len() == 2)
+        .expect("merged");
+    assert_eq!(merged.independent, 2);
+    assert_eq!(
+        r.series.len(),
+        2,
+        "another place with the same name is another figure"
+    );
+}

@@ -1,4 +1,5 @@
-//! The place a figure is about.
+//! The place a figure is about, as the text names it (shared/spec/claims.md: "as named"):
+//! "Kiev" stays "Kiev"; the place's canonical name and geocode stay with its entity.
 
 use annotate::{Entity, EntityKind};
 
@@ -60,11 +61,12 @@ impl<'a> Doc<'a> {
         let country = |e: &Entity| e.geo.as_ref().is_some_and(|g| g.level == "country");
         if let Some(e) = self.apposition_place(si, at) {
             return Some((
-                e.name.clone(),
+                self.place_text(e),
                 Found::new("apposition-place", (e.start, e.end)),
             ));
         }
-        let found = |e: &Entity, rule: &str| (e.name.clone(), Found::new(rule, (e.start, e.end)));
+        let found =
+            |e: &Entity, rule: &str| (self.place_text(e), Found::new(rule, (e.start, e.end)));
         let distance = |e: &&Entity| e.start.abs_diff(at).min(e.end.abs_diff(at));
         let local = |e: &&Entity| e.geo.as_ref().is_some_and(|g| g.level != "country");
         // A place in the source's own name places the speaker, not the figure, when the
@@ -136,6 +138,24 @@ impl<'a> Doc<'a> {
         let count = |name: &str| cities().filter(|e| e.name == name).count();
         let best = cities().map(|e| count(&e.name)).max()?;
         cities().find(|e| count(&e.name) == best)
+    }
+
+    /// A place as the text names it, without a possessive the entity runs over ("Mariupol's
+    /// city" is "Mariupol"); a name set in capitals by its canonical name.
+    fn place_text(&self, e: &Entity) -> String {
+        let text = &self.text[e.start..e.end];
+        // A dateline's capitals ("LVIV") are typography, not a spelling.
+        if text.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !text.chars().any(char::is_lowercase)
+        {
+            return e.name.clone();
+        }
+        let cut = ["'s ", "’s "]
+            .iter()
+            .filter_map(|p| text.find(p))
+            .min()
+            .unwrap_or(text.len());
+        text[..cut].to_owned()
     }
 
     /// The place a comma apposition holding byte `at` describes: "Derna, a city of about
@@ -217,7 +237,7 @@ impl<'a> Doc<'a> {
             })
             .map(|e| {
                 (
-                    e.name.clone(),
+                    self.place_text(e),
                     Found::new("country-of-text", (e.start, e.end)),
                 )
             })

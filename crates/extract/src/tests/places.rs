@@ -88,3 +88,12 @@ fn the_city_is_the_city_the_article_is_about() {
     assert_eq!(c.place.as_deref(), Some("Derna"), "{c:#?}");
     assert_eq!(evidence(text, &c, "place")[0].0, "city-of-text");
 }
+
+#[test]
+fn a_place_is_given_as_the_text_names_it() {
+    let c = one(
+        "Eight people were killed in Kiev on Monday, the mayor said.",
+        "killed",
+    );
+    assert_eq!(c.place.as_deref(), Some("Kiev"), "{c:#?}");
+}
