@@ -52,6 +52,22 @@ pub struct ClaimRow {
     pub rule: String,
 }
 
+impl ClaimRow {
+    /// The key places compare by: the GeoNames id where the gazetteer placed the claim ("Kiev"
+    /// and "Kyiv" are one place), else the name in lower case with single spaces.
+    pub fn place_key(&self) -> Option<String> {
+        let place = self.place.as_deref()?;
+        Some(match self.geo.as_ref().and_then(|g| g.geonameid) {
+            Some(id) => format!("#{id}"),
+            None => place
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" "),
+        })
+    }
+}
+
 /// A place an event involves, with its role (`location`, `from`, `to`, `via`...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventPlaceRow {
@@ -149,6 +165,46 @@ pub struct ArticleFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_compare_by_geonames_id_else_by_name() {
+        let row = |place: Option<&str>, id: Option<u32>| ClaimRow {
+            metric: "killed".into(),
+            value: 1.0,
+            value_kind: "exact".into(),
+            value_max: None,
+            unit: "people".into(),
+            group: None,
+            side: None,
+            place: place.map(Into::into),
+            geo: id.map(|id| GeoPoint {
+                geonameid: Some(id),
+                lat: 0.0,
+                lon: 0.0,
+                country: None,
+                level: None,
+            }),
+            as_of: None,
+            source: None,
+            hedged: false,
+            span: Span {
+                sentence: String::new(),
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
+            rule: String::new(),
+        };
+        assert_eq!(
+            row(Some("Kiev"), Some(703448)).place_key(),
+            row(Some("Kyiv"), Some(703448)).place_key()
+        );
+        assert_eq!(
+            row(Some("Kharkiv  Region"), None).place_key().as_deref(),
+            Some("kharkiv region")
+        );
+        assert_eq!(row(None, Some(1)).place_key(), None);
+    }
 
     #[test]
     fn timex_days() {

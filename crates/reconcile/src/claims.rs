@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use model::{ArticleRef, ClaimRow, GeoPoint, Observed};
 use serde::Serialize;
 
-use crate::lexicon::{Lexicon, normalise};
+use crate::lexicon::Lexicon;
 use crate::value::{Interval, precision};
 use crate::{Config, days, independent};
 
@@ -25,11 +25,7 @@ pub struct FigureKey {
 
 impl FigureKey {
     fn of(c: &ClaimRow) -> FigureKey {
-        let place_key = match (&c.place, c.geo.as_ref().and_then(|g| g.geonameid)) {
-            (Some(_), Some(id)) => Some(format!("#{id}")),
-            (Some(p), None) => Some(normalise(p)),
-            (None, _) => None,
-        };
+        let place_key = c.place_key();
         FigureKey {
             metric: c.metric.clone(),
             group: c.group.clone(),

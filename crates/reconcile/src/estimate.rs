@@ -55,7 +55,8 @@ pub type ClaimSource<'a> = (&'a str, &'a ClaimRow);
 
 /// Gives each claim of a stream the estimate of its figure, holding one figure's claims at a
 /// time: claims must come ordered by metric, group, side, place and as_of (the store's key
-/// order). A figure's claims within the window of its first date form one group.
+/// order: places by [`ClaimRow::place_key`]). A figure's claims within the window of its first
+/// date form one group.
 pub struct EstimateGroups<'l, F: FnMut(Observed<ClaimRow>, &Estimate) -> bool> {
     lexicon: &'l Lexicon,
     window: i64,
@@ -134,5 +135,8 @@ fn same_group(a: &ClaimRow, b: &ClaimRow, window: i64) -> bool {
         (None, None) => true,
         _ => false,
     };
-    near && a.metric == b.metric && a.group == b.group && a.side == b.side && a.place == b.place
+    near && a.metric == b.metric
+        && a.group == b.group
+        && a.side == b.side
+        && a.place_key() == b.place_key()
 }

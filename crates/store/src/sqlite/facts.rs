@@ -26,8 +26,8 @@ pub(super) fn store_facts(
     let mut ins = tx.prepare_cached(
         "INSERT INTO claims (article, seq, metric, value, value_kind, value_max, unit, grp, side, \
          place, geonameid, lat, lon, country, geo_level, as_of, source, hedged, sentence, start, \
-         \"end\", text, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+         \"end\", text, rule, place_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+         ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     for (seq, c) in facts.claims.iter().enumerate() {
         let g = c.geo.as_ref();
@@ -55,6 +55,7 @@ pub(super) fn store_facts(
             c.span.end as i64,
             c.span.text,
             c.rule,
+            c.place_key(),
         ])?;
     }
     let mut ins = tx.prepare_cached(
@@ -256,7 +257,7 @@ pub(super) fn claims(
     source_and_dates(&mut w, f, "c", "c.as_of");
     let order = match order {
         ClaimOrder::Date => "c.as_of IS NULL, c.as_of, a.num, c.seq",
-        ClaimOrder::Key => "c.metric, c.grp, c.side, c.place, c.as_of, a.num, c.seq",
+        ClaimOrder::Key => "c.metric, c.grp, c.side, c.place_key, c.as_of, a.num, c.seq",
     };
     let mut sql = format!(
         "SELECT {REF_COLUMNS}, {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.num = c.article \

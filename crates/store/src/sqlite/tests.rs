@@ -722,7 +722,7 @@ fn a_version_2_database_gains_facts_and_search_on_open() {
         .unwrap();
     }
     let mut s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 3);
+    assert_eq!(s.schema_version().unwrap(), 4);
     assert_eq!(s.index_for_search().unwrap(), 1);
     let hits = s.search("chernihiv", &ArticleFilter::default()).unwrap();
     assert_eq!(hits.len(), 1, "articles stored before are indexed");
@@ -761,4 +761,43 @@ mod search_properties {
             }
         }
     }
+}
+
+#[test]
+fn a_version_3_database_keys_its_claims_by_place_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO copy_groups (id, original, size) VALUES ('g1', 'g1', 1); \
+             INSERT INTO articles (id, content_hash, copy_group, signatures, text_chars, path, \
+             format, ingested_at, title, text) VALUES ('g1', 'h', 'g1', x'', 10, 'p', 'text', \
+             '2022-03-01T00:00:00Z', 'Old story', 'Eight killed in Kiev'); \
+             INSERT INTO claims (article, seq, metric, value, value_kind, unit, place, geonameid, \
+             hedged, sentence, start, \"end\", text, rule) VALUES \
+             (1, 0, 'killed', 8, 'exact', 'people', 'Kiev', 703448, 0, 's', 0, 5, 'Eight', 'r'), \
+             (1, 1, 'killed', 9, 'exact', 'people', 'Some  Village', NULL, 0, 's', 0, 5, 'Nine', 'r'); \
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 4);
+    let keys: Vec<Option<String>> = s
+        .conn
+        .prepare("SELECT place_key FROM claims ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        keys,
+        [Some("#703448".to_owned()), Some("some  village".to_owned())]
+    );
+    s.integrity_check().unwrap();
 }
