@@ -143,7 +143,8 @@ fn generate(store: &mut SqliteStore, claims: usize) {
             let kind = rng.pick(&KINDS);
             let value =
                 (rng.below(5000) as f64 + 1.0) * if rng.below(10) == 0 { 1000.0 } else { 1.0 };
-            let place = places[rng.below(places.len()).min(rng.below(places.len()))].clone();
+            let p = rng.below(places.len()).min(rng.below(places.len()));
+            let place = places[p].clone();
             facts.claims.push(ClaimRow {
                 metric: metric.into(),
                 value,
@@ -161,7 +162,8 @@ fn generate(store: &mut SqliteStore, claims: usize) {
                 }),
                 place: Some(place),
                 geo: Some(GeoPoint {
-                    geonameid: Some(rng.below(1_000_000) as u32),
+                    // One id per place, as the gazetteer gives.
+                    geonameid: Some(700_000 + p as u32),
                     lat: 44.0 + rng.below(800) as f64 / 100.0,
                     lon: 22.0 + rng.below(1800) as f64 / 100.0,
                     country: Some("UA".into()),
