@@ -104,6 +104,23 @@ impl<'a, 't> P<'a, 't> {
         })
     }
 
+    /// The year of a day named without one, as `year_for` picks it; 29 February moves to the
+    /// nearest leap year in the same direction.
+    pub(super) fn year_for_day(&self, m: u32, d: u32, i: usize) -> Option<i32> {
+        let y = self.year_for(m, Some(d), i)?;
+        if m != 2 || d != 29 || NaiveDate::from_ymd_opt(y, 2, 29).is_some() {
+            return Some(y);
+        }
+        let step = if self.anchor.is_some_and(|a| y > a.year()) {
+            1
+        } else {
+            -1
+        };
+        (1..=8)
+            .map(|k| y + step * k)
+            .find(|&c| NaiveDate::from_ymd_opt(c, 2, 29).is_some())
+    }
+
     pub(super) fn day_value(&self, y: Option<i32>, m: u32, d: u32) -> Option<String> {
         match y {
             Some(y) => NaiveDate::from_ymd_opt(y, m, d).map(fmt_day),

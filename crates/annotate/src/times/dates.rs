@@ -124,8 +124,7 @@ impl<'a, 't> P<'a, 't> {
             let e2 = if self.is(e, "of") { e + 1 } else { e };
             let (m, e3, _, _) = self.month_at(e2)?;
             let (y, end) = self.opt_year(e3);
-            let y = y.or_else(|| self.year_for(m, Some(day), i));
-            let v = self.day_value(y, m, day)?;
+            let v = self.day_or_written(y, m, day, i)?;
             return Some(Hit::new(end, TimeType::Date, v));
         }
         // "the second of August".
@@ -134,8 +133,7 @@ impl<'a, 't> P<'a, 't> {
             && let Some((m, e3, _, _)) = self.month_at(e + 1)
         {
             let (y, end) = self.opt_year(e3);
-            let y = y.or_else(|| self.year_for(m, Some(day), i));
-            let v = self.day_value(y, m, day)?;
+            let v = self.day_or_written(y, m, day, i)?;
             return Some(Hit::new(end, TimeType::Date, v));
         }
         let (m, e, mmod, strong) = self.month_at(i)?;
@@ -146,8 +144,19 @@ impl<'a, 't> P<'a, 't> {
         };
         if let Some((day, e2)) = self.day_at(e).or(word_day) {
             let (y, end) = self.opt_year(e2);
-            let y = y.or_else(|| self.year_for(m, Some(day), i));
-            let v = self.day_value(y, m, day)?;
+            let v = self.day_or_written(y, m, day, i)?;
+            return Some(Hit::new(end, TimeType::Date, v).with_mod(mmod));
+        }
+        // "October, 1st." (an ordinal in digits closing the phrase).
+        if self.is(e, ",")
+            && self.d.kind(e + 1) == Some(TokenKind::Number)
+            && let Some((day, e2)) = self
+                .ordinal_at(e + 1)
+                .filter(|&(n, _)| (1..=31).contains(&n))
+            && self.d.kind(e2) != Some(TokenKind::Word)
+        {
+            let (y, end) = self.opt_year(e2);
+            let v = self.day_or_written(y, m, day, i)?;
             return Some(Hit::new(end, TimeType::Date, v).with_mod(mmod));
         }
         // "March 2022", "March of 2022".
@@ -192,9 +201,23 @@ impl<'a, 't> P<'a, 't> {
         Some(Hit::new(e, TimeType::Date, v).with_mod(mmod))
     }
 
-    /// An optional ", 2022" / " 2022" after a day and month.
+    /// The value of day `d` of month `m` in year `y` (written) or the year `year_for_day`
+    /// gives. A day the month never has ("February 30") keeps its written value with the year
+    /// unresolved ("XXXX-02-30") or as written.
+    fn day_or_written(&self, y: Option<i32>, m: u32, d: u32, i: usize) -> Option<String> {
+        if NaiveDate::from_ymd_opt(2000, m, d).is_none() {
+            return (1..=31).contains(&d).then(|| match y {
+                Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                None => format!("XXXX-{m:02}-{d:02}"),
+            });
+        }
+        let y = y.or_else(|| self.year_for_day(m, d, i));
+        self.day_value(y, m, d)
+    }
+
+    /// An optional ", 2022" / " 2022" / " in 2022" after a day and month.
     fn opt_year(&self, e: usize) -> (Option<i32>, usize) {
-        let ey = if self.is(e, ",") || self.is(e, "of") {
+        let ey = if self.is(e, ",") || self.is(e, "of") || self.is(e, "in") {
             e + 1
         } else {
             e
@@ -259,6 +282,185 @@ impl<'a, 't> P<'a, 't> {
         }
         let date = NaiveDate::from_ymd_opt(y, m, d)?;
         Some(Hit::new(end, TimeType::Date, fmt_day(date)))
+    }
+
+    /// Dates written as parts joined by one separator, one of them a month name:
+    /// "05-Aug-2016", "2019/aug/01", "Sep-23-2020", "23/Sep/2020", "2020/Sep/23",
+    /// "September-2020-23", "Oct/2", "Sep-2020". Separators touch their parts. A four-digit
+    /// part is the year, a part up to 31 the day; with two short numbers the day comes first
+    /// and the last is a two-digit year.
+    pub(super) fn delimited_date(&self, i: usize) -> Option<Hit> {
+        #[derive(Clone, Copy)]
+        enum Part {
+            Num(u32, usize),
+            Month(u32),
+        }
+        let mut parts: Vec<Part> = Vec::with_capacity(3);
+        let mut sep: Option<&str> = None;
+        let mut k = i;
+        let mut end = i;
+        loop {
+            let part = if let Some((n, len)) = self.d.int(k) {
+                Part::Num(n, len)
+            } else if let Some(&m) = self.lex.months.get(self.w(k)) {
+                Part::Month(m)
+            } else {
+                break;
+            };
+            parts.push(part);
+            k += 1;
+            if matches!(part, Part::Num(..))
+                && self.d.adjacent(k - 1)
+                && matches!(self.w(k), "st" | "nd" | "rd" | "th")
+            {
+                k += 1;
+            }
+            end = k;
+            let s = self.w(k);
+            if parts.len() == 3
+                || !matches!(s, "-" | "/" | ".")
+                || sep.is_some_and(|x| x != s)
+                || !self.d.adjacent(k - 1)
+                || !self.d.adjacent(k)
+            {
+                break;
+            }
+            sep = Some(s);
+            k += 1;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        // Not part of a longer run ("Sep-23-2020-11").
+        if self.d.adjacent(end - 1)
+            && matches!(self.w(end), "-" | "/")
+            && self.d.kind(end + 1) == Some(TokenKind::Number)
+        {
+            return None;
+        }
+        let months: Vec<(usize, u32)> = parts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| match p {
+                Part::Month(m) => Some((k, *m)),
+                Part::Num(..) => None,
+            })
+            .collect();
+        let &[(mpos, m)] = months.as_slice() else {
+            return None;
+        };
+        let nums: Vec<(u32, usize)> = parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Num(n, len) => Some((*n, *len)),
+                Part::Month(_) => None,
+            })
+            .collect();
+        let is_day = |&(n, len): &(u32, usize)| len <= 2 && (1..=31).contains(&n);
+        let (year, day) = match nums.as_slice() {
+            [y] if y.1 == 4 => (Some(y.0), None),
+            [d] if is_day(d) => (None, Some(d.0)),
+            [a, b] if a.1 == 4 && is_day(b) => (Some(a.0), Some(b.0)),
+            [a, b] if b.1 == 4 && is_day(a) => (Some(b.0), Some(a.0)),
+            // "05-Aug-16": day, month, two-digit year.
+            [a, b] if mpos == 1 && is_day(a) && b.1 == 2 => (
+                Some(if b.0 < 50 { 2000 + b.0 } else { 1900 + b.0 }),
+                Some(a.0),
+            ),
+            _ => return None,
+        };
+        let year = year.map(i32::try_from).transpose().ok()?;
+        if year.is_some_and(|y| !(1800..=2100).contains(&y)) {
+            return None;
+        }
+        let v = match day {
+            Some(d) => {
+                let y = year.or_else(|| self.year_for_day(m, d, i));
+                self.day_value(y, m, d)?
+            }
+            None => format!("{:04}-{m:02}", year?),
+        };
+        Some(Hit::new(end, TimeType::Date, v))
+    }
+
+    /// Digits alone: "20161016" (year, month, day), and "2016 10 16" (written with two-digit
+    /// month and day).
+    pub(super) fn compact_date(&self, i: usize) -> Option<Hit> {
+        let (n, len) = self.d.int(i)?;
+        let (y, m, d, end) = if len == 8 {
+            (n / 10000, n / 100 % 100, n % 100, i + 1)
+        } else if len == 4 {
+            let (mm, ml) = self.d.int(i + 1)?;
+            let (dd, dl) = self.d.int(i + 2)?;
+            if ml != 2 || dl != 2 || self.d.kind(i + 3) == Some(TokenKind::Number) {
+                return None;
+            }
+            (n, mm, dd, i + 3)
+        } else {
+            return None;
+        };
+        let y = i32::try_from(y)
+            .ok()
+            .filter(|y| (1900..=2100).contains(y))?;
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Hit::new(end, TimeType::Date, fmt_day(date)))
+    }
+
+    /// A month and year in digits with spaces around the separator: "2016 / 11", "11 - 2016".
+    pub(super) fn spaced_month_year(&self, i: usize) -> Option<Hit> {
+        let (a, alen) = self.d.int(i)?;
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/") || (self.d.adjacent(i) && self.d.adjacent(i + 1)) {
+            return None;
+        }
+        let (b, blen) = self.d.int(i + 2)?;
+        if self.d.adjacent(i + 2) && matches!(self.w(i + 3), "-" | "/" | ":" | "%") {
+            return None;
+        }
+        let (y, m) = match (alen, blen) {
+            (4, 1 | 2) => (a, b),
+            (1 | 2, 4) => (b, a),
+            _ => return None,
+        };
+        if !(1..=12).contains(&m) || !(1900..=2100).contains(&y) {
+            return None;
+        }
+        Some(Hit::new(i + 3, TimeType::Date, format!("{y:04}-{m:02}")))
+    }
+
+    /// A day and month in digits without a year after a preposition or weekday: "on 22/04",
+    /// "Friday 5/12". The day comes first when the first number exceeds 12 or the text
+    /// writes its dates so.
+    pub(super) fn numeric_day_month(&self, i: usize) -> Option<Hit> {
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let cue = matches!(
+            prev,
+            "on" | "by" | "since" | "until" | "till" | "from" | "before" | "after"
+        ) || self.lex.weekdays.contains_key(prev);
+        if !cue {
+            return None;
+        }
+        let (a, alen) = self.d.int(i)?;
+        let sep = self.w(i + 1);
+        if sep != "/" || !self.d.adjacent(i) || !self.d.adjacent(i + 1) || alen > 2 {
+            return None;
+        }
+        let (b, blen) = self.d.int(i + 2)?;
+        if blen > 2 || (self.d.adjacent(i + 2) && matches!(self.w(i + 3), "/" | "-" | "%")) {
+            return None;
+        }
+        let (m, d) = if a > 12 {
+            (b, a)
+        } else if b > 12 || !self.dmy {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let y = self.year_for_day(m, d, i);
+        Some(Hit::new(i + 3, TimeType::Date, self.day_value(y, m, d)?))
     }
 
     /// A month and year in digits: "11/2016", "3-2015", "2016-11", "2016/3". A year first

@@ -127,6 +127,18 @@ impl<'a, 't> P<'a, 't> {
                     dur_value(Some(n), code),
                 ));
             }
+            // "all-day", "full-year", "whole-week".
+            if matches!(head, "all" | "full" | "whole")
+                && let Some(&code) = self.lex.units.get(tail)
+                && !tail.ends_with('s')
+                && !matches!(code, "Q" | "WE")
+            {
+                return Some(Hit::new(
+                    i + 1,
+                    TimeType::Duration,
+                    dur_value(Some(1.0), code),
+                ));
+            }
             if (tail == "long")
                 && let Some(&code) = self.lex.units.get(head)
             {
@@ -159,6 +171,9 @@ impl<'a, 't> P<'a, 't> {
                 return Some(Hit::new(i + 1, TimeType::Duration, dur_value(None, code)));
             }
             return None;
+        }
+        if matches!(w, "all" | "full" | "whole" | "entire" | "another") {
+            return self.whole_units(i);
         }
         // "half an hour", "half a year".
         if w == "half" {
@@ -231,6 +246,26 @@ impl<'a, 't> P<'a, 't> {
                 .det()
                 .with_mod(cmod),
         )
+    }
+
+    /// "all day", "a full week", "the entire month", "another hour", "another two weeks": one
+    /// unit (or the count after "another"). After "the", "full year" is a year of accounts (a
+    /// date), so that reading is left to others.
+    fn whole_units(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if i > 0 && self.is(i - 1, "the") && w == "full" {
+            return None;
+        }
+        let (n, e) = match self.count_at(i + 1) {
+            Some((n, e, _)) if w == "another" && !matches!(self.w(i + 1), "a" | "an") => (n, e),
+            _ => (Some(1.0), i + 1),
+        };
+        let (code, end) = self.unit_at(e)?;
+        let plural = self.w(e).ends_with('s') && self.w(e).len() > 3;
+        if matches!(code, "Q" | "WE" | "DE" | "CE") || plural != (e > i + 1 && n != Some(1.0)) {
+            return None;
+        }
+        Some(Hit::new(end, TimeType::Duration, dur_value(n, code)))
     }
 
     /// Sets: "every day", "each week", "every Monday", "daily", "weekly", "on Mondays".

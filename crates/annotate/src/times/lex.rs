@@ -92,6 +92,10 @@ pub(super) struct Lex {
     pub month_cues: Vec<&'static str>,
     /// Words after a four-digit number that make it a count (`function_words.txt`).
     pub count_nouns: Vec<&'static str>,
+    /// Fixed-date feasts (words joined by '_') → (month, day).
+    pub holidays: HashMap<&'static str, (u32, u32)>,
+    /// First words of the feasts' names.
+    pub holiday_heads: HashSet<&'static str>,
 }
 
 impl Lex {
@@ -136,6 +140,18 @@ impl Lex {
             .map(|k| k.split('_').next().unwrap_or(k))
             .collect();
         starters.extend(mod_heads.iter());
+        let holidays: HashMap<&'static str, (u32, u32)> =
+            pairs(include_str!("../../data/times/holidays.txt"))
+                .filter_map(|(k, v)| {
+                    let (m, d) = v.split_once('-')?;
+                    Some((k, (m.parse().ok()?, d.parse().ok()?)))
+                })
+                .collect();
+        let holiday_heads: HashSet<&'static str> = holidays
+            .keys()
+            .map(|k| k.split('_').next().unwrap_or(k))
+            .collect();
+        starters.extend(holiday_heads.iter());
         let words = sections(include_str!("../../data/times/function_words.txt"));
         let section = |name: &str| -> Vec<&'static str> {
             words
@@ -164,6 +180,8 @@ impl Lex {
             mod_heads,
             month_cues,
             count_nouns,
+            holidays,
+            holiday_heads,
         }
     }
 

@@ -15,17 +15,20 @@
 //!
 //! Layout: this module holds the public API, the tagger loop and the parser state (`Hit`,
 //! `P`); the parsers live in submodules by kind of expression — `dates` (absolute dates),
-//! `periods` (quarters, halves, weeks of a month, seasons), `relative` (weekdays with
+//! `periods` (quarters, halves, weeks of a month, seasons), `bare` ("the week", "the next
+//! day"), `holidays` (fixed-date feasts), `relative` (weekdays with
 //! tense, expressions relative to the anchor), `clock` (clock times, zones, parts of day),
 //! `durations` (durations, counts, sets), `parse` (dispatch, modifiers, longest match),
 //! with `anchor` (calendar arithmetic, tense), `doc` (the token view), `lex` (the word
 //! lists) and `published` (publication-date inference).
 
 mod anchor;
+mod bare;
 mod clock;
 mod dates;
 mod doc;
 mod durations;
+mod holidays;
 mod lex;
 mod parse;
 mod periods;

@@ -36,7 +36,10 @@ impl<'a, 't> P<'a, 't> {
         // An explicit date after the weekday wins: "Monday, March 21", "Tue May 9".
         let e2 = if self.is(e, ",") { e + 1 } else { e };
         if (which == 0 || e2 > e)
-            && let Some(h) = self.month_date(e2).or_else(|| self.numeric_date(e2))
+            && let Some(h) = self
+                .month_date(e2)
+                .or_else(|| self.numeric_date(e2))
+                .or_else(|| self.numeric_day_month(e2))
             && is_day(&h.value)
         {
             return Some(Hit { end: h.end, ..h });
@@ -218,6 +221,10 @@ impl<'a, 't> P<'a, 't> {
             if w.ends_with('s') && code != "TS" {
                 return None;
             }
+            // "the next day", "the following day" count from the day last named (`bare`).
+            if det && code == "D" && matches!(self.w(i), "next" | "following" | "previous") {
+                return None;
+            }
             // "the past week" is a duration; "the coming week" is next week.
             if det && matches!(self.w(i), "past" | "last" | "next" | "previous") {
                 return Some(Hit::new(j + 1, TimeType::Duration, dur_value(Some(1.0), code)).det());
@@ -233,6 +240,20 @@ impl<'a, 't> P<'a, 't> {
                     return Some(Hit::new(j + 1, TimeType::Date, v.into()).det());
                 }
             };
+            // "next week Wednesday", "last week - Monday": that weekday of that week.
+            if code == "W" {
+                let k = if matches!(self.w(j + 1), "-" | ",") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some(&wd) = self.lex.weekdays.get(self.w(k)) {
+                    let monday =
+                        add_days(a, 7 * shift - i64::from(a.weekday().num_days_from_monday()))?;
+                    let d = add_days(monday, i64::from(wd) - 1)?;
+                    return Some(Hit::new(k + 1, TimeType::Date, fmt_day(d)).det());
+                }
+            }
             let v = match code {
                 "D" => fmt_day(add_days(a, shift)?),
                 "W" => fmt_week(add_days(a, 7 * shift)?),

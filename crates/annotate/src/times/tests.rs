@@ -605,3 +605,197 @@ fn function_word_sections_load() {
         );
     }
 }
+
+#[test]
+fn dates_written_with_separators_around_a_month_name() {
+    assert_eq!(
+        val("Filed on 05-Aug-2016 in Kyiv.", "05-Aug-2016"),
+        "2016-08-05"
+    );
+    assert_eq!(val("Due 2019/aug/01.", "2019/aug/01"), "2019-08-01");
+    assert_eq!(val("Due Sep-23-2020.", "Sep-23-2020"), "2020-09-23");
+    assert_eq!(val("Due 23/Sep/2020.", "23/Sep/2020"), "2020-09-23");
+    assert_eq!(val("Due 2020/Sep/23.", "2020/Sep/23"), "2020-09-23");
+    // Without a year, the year comes from the anchor (past first).
+    assert_eq!(val("It opened Oct/2.", "Oct/2"), "2021-10-02");
+    // Two month names, or a long numeric run, are no date.
+    assert!(
+        tag("Sep-Oct-2020 figures", anchor())
+            .iter()
+            .all(|f| f.0 != "Sep-Oct-2020")
+    );
+    assert!(
+        tag("code Sep-23-2020-11 was", anchor())
+            .iter()
+            .all(|f| !f.0.starts_with("Sep-23"))
+    );
+}
+
+#[test]
+fn digit_only_and_spaced_dates() {
+    assert_eq!(val("Report 20161016 is out.", "20161016"), "2016-10-16");
+    assert_eq!(val("On 2016 10 16, it began.", "2016 10 16"), "2016-10-16");
+    assert_eq!(val("Away 2016 / 11 again.", "2016 / 11"), "2016-11");
+    assert_eq!(val("Away 11 - 2016 again.", "11 - 2016"), "2016-11");
+    // Not a date: an impossible month, a count after a year.
+    assert!(
+        tag("Report 20161316 is out.", anchor())
+            .iter()
+            .all(|f| f.0 != "20161316")
+    );
+    assert!(
+        tag("In 2016 10 people died.", anchor())
+            .iter()
+            .all(|f| f.0 == "2016")
+    );
+    assert!(
+        tag("The score was 2016 - 13.", anchor())
+            .iter()
+            .all(|f| f.2 != "2016-13")
+    );
+}
+
+#[test]
+fn day_and_month_in_digits_need_a_cue() {
+    assert_eq!(
+        val("The talks will resume on 22/04 in Minsk.", "22/04"),
+        "2022-04-22"
+    );
+    // Month first unless the day exceeds 12 or the text writes its dates day first.
+    assert_eq!(
+        val("It closed on 2/12, officials said.", "2/12"),
+        "2022-02-12"
+    );
+    assert_eq!(
+        val("It closed on 13/01/2022 and reopened on 2/12.", "2/12"),
+        "2021-12-02"
+    );
+    // A ratio or "24/7" without a preposition is no date.
+    assert!(tag("Crews worked 24/7 to clear it.", anchor()).is_empty());
+}
+
+#[test]
+fn leap_days_and_impossible_days() {
+    // 29 February without a year: the nearest leap year in the tense's direction.
+    assert_eq!(
+        val("It was signed on Feb 29, they said.", "Feb 29"),
+        "2020-02-29"
+    );
+    // A day the month never has keeps its written value.
+    assert_eq!(
+        val("They cited February 30 as the date.", "February 30"),
+        "XXXX-02-30"
+    );
+    assert_eq!(
+        val("A memo dated Feb 30 2019 surfaced.", "Feb 30 2019"),
+        "2019-02-30"
+    );
+}
+
+#[test]
+fn fixed_date_holidays() {
+    assert_eq!(
+        val(
+            "A truce was proposed for Orthodox Christmas.",
+            "Orthodox Christmas"
+        ),
+        "2022-01-07"
+    );
+    assert_eq!(
+        val(
+            "Shelling continued on Christmas Eve 2022.",
+            "Christmas Eve 2022"
+        ),
+        "2022-12-24"
+    );
+    assert_eq!(
+        val("They will meet before New Year's Eve.", "New Year's Eve"),
+        "2022-12-31"
+    );
+}
+
+#[test]
+fn days_counted_from_another_day() {
+    let s = "The convoy left on March 3. It reached Zaporizhzhia the next day.";
+    assert_eq!(val(s, "the next day"), "2022-03-04");
+    let s = "The strike hit on March 9. The day before, talks had failed.";
+    assert_eq!(val(s, "The day before"), "2022-03-08");
+    // Without a day named nearby, the anchor.
+    assert_eq!(
+        val("What happened the day before?", "the day before"),
+        "2022-03-20"
+    );
+    assert_eq!(
+        val("Are you free two days after today?", "two days after today"),
+        "2022-03-23"
+    );
+    // "The day after the attack" is that attack's day, not a count from the anchor.
+    assert!(
+        tag("The day after the attack, crowds gathered.", anchor())
+            .iter()
+            .all(|f| f.0.to_lowercase() != "the day after")
+    );
+    assert_eq!(
+        val("Prices fell later in the day.", "the day"),
+        "2022-03-21"
+    );
+}
+
+#[test]
+fn bare_units_after_the() {
+    assert_eq!(val("Shares rose 3% for the week.", "the week"), "2022-W12");
+    assert_eq!(
+        val("Output is up for the year, it said.", "the year"),
+        "2022"
+    );
+    assert_eq!(
+        value_of("Sales for the year ended June 30 rose.", "the year").0,
+        TimeType::Duration
+    );
+    assert_eq!(
+        val("It forecast a gain for the full year.", "the full year"),
+        "2022"
+    );
+    // "the year 2000": the number is the year.
+    assert!(
+        tag("Born in the year 2000, he", anchor())
+            .iter()
+            .all(|f| f.0 != "the year")
+    );
+    assert_eq!(
+        val(
+            "Payment is due before the thirty-first day of the month.",
+            "the thirty-first day of the month"
+        ),
+        "2022-03-31"
+    );
+    assert_eq!(
+        val("What about next week Wednesday?", "next week Wednesday"),
+        "2022-03-30"
+    );
+    assert_eq!(
+        val("Was it last week - Monday?", "last week - Monday"),
+        "2022-03-14"
+    );
+}
+
+#[test]
+fn whole_units_and_another() {
+    assert_eq!(val("Shelling went on all day.", "all day"), "P1D");
+    assert_eq!(
+        val("The city had no power for a full week.", "full week"),
+        "P1W"
+    );
+    assert_eq!(val("It was an all-day siege.", "all-day"), "P1D");
+    assert_eq!(val("The truce held another month.", "another month"), "P1M");
+    assert_eq!(
+        val("Talks need another two weeks.", "another two weeks"),
+        "P2W"
+    );
+    assert_eq!(
+        val("They met on 28 June in 2020.", "28 June in 2020"),
+        "2020-06-28"
+    );
+    // "all" and "another" alone are no time.
+    assert!(tag("All of them left; another stayed.", anchor()).is_empty());
+}
