@@ -14,7 +14,7 @@ impl<'a, 't> P<'a, 't> {
     /// A clock time at `i`: ("T10:30", end).
     pub(super) fn clock_at(&self, i: usize) -> Option<(String, usize)> {
         let w = self.w(i);
-        if w == "noon" || w == "midday" {
+        if w == "noon" || w == "midday" || w == "noonish" {
             return Some(("T12:00".into(), i + 1));
         }
         if w == "midnight" {
@@ -43,6 +43,19 @@ impl<'a, 't> P<'a, 't> {
                 }
             }
         };
+        // A word hour is a time when a part of the day follows: "one in the morning".
+        let word_hour = self.d.int(i).is_none() && !with_min;
+        // "at 6.45", "at 17.30": a dotted time after "at" that no word follows.
+        if with_min
+            && needs_marker
+            && self.d.int(i).is_none()
+            && i > 0
+            && self.is(i - 1, "at")
+            && (self.d.kind(i + 1) != Some(TokenKind::Word) || self.place_time_at(i + 1))
+            && !matches!(self.w(i + 1), "%" | "-")
+        {
+            needs_marker = false;
+        }
         let mut hour = h;
         if hlen == 4 {
             // "0700 GMT", "1430 hours".
@@ -55,6 +68,7 @@ impl<'a, 't> P<'a, 't> {
             && self.d.adjacent(i)
             && matches!(self.w(end), ":" | ".")
             && self.d.adjacent(end)
+            && (self.w(end) == ":" || self.d.int(end + 1).is_some())
         {
             let (m, mlen) = self.d.int(end + 1)?;
             if mlen != 2 {
@@ -80,6 +94,11 @@ impl<'a, 't> P<'a, 't> {
         // am / pm / o'clock / "in the morning"
         let mut marked = false;
         let mut zone = "";
+        // "11ish".
+        if hlen <= 2 && !needs_marker && self.d.adjacent(end - 1) && self.is(end, "ish") {
+            end += 1;
+            marked = true;
+        }
         if let Some((pm, e)) = self.ampm_at(end) {
             if hour == 0 || hour > 12 {
                 return None;
@@ -98,7 +117,7 @@ impl<'a, 't> P<'a, 't> {
             }
         } else if let Some((pm, e)) = self.day_part_at(end)
             && (1..=12).contains(&hour)
-            && (with_min || self.clock_prep(i))
+            && (with_min || word_hour || self.clock_prep(i))
         {
             hour = twelve_hour(hour, pm);
             end = e;
@@ -110,7 +129,7 @@ impl<'a, 't> P<'a, 't> {
             }
             end += 1;
             marked = true;
-        } else if self.w(end) == "local" && self.is(end + 1, "time") {
+        } else if (self.w(end) == "local" && self.is(end + 1, "time")) || self.place_time_at(end) {
             end += 2;
             marked = true;
         } else if hlen == 4 && matches!(self.w(end), "hours" | "hrs" | "h") {
@@ -122,6 +141,11 @@ impl<'a, 't> P<'a, 't> {
         }
         let s = sec.map_or_else(String::new, |s| format!(":{s:02}"));
         Some((format!("T{hour:02}:{min:02}{s}{zone}"), end))
+    }
+
+    /// "Kyiv time", "Beijing time": a capitalised place name and "time" at `i`.
+    fn place_time_at(&self, i: usize) -> bool {
+        self.d.kind(i) == Some(TokenKind::Word) && self.d.capitalised(i) && self.is(i + 1, "time")
     }
 
     /// A number token "8.30" read as a clock time: (hour, minute).
@@ -249,9 +273,23 @@ impl<'a, 't> P<'a, 't> {
         Some((format!("T{h:02}:{m:02}"), e))
     }
 
-    /// "am", "pm", "a.m.", "p.m.": (is pm, end).
-    fn ampm_at(&self, i: usize) -> Option<(bool, usize)> {
+    /// "am", "pm", "a.m.", "p.m.", "9.am", and the spaced "p . m ." of machine-translated
+    /// copies: (is pm, end).
+    pub(super) fn ampm_at(&self, i: usize) -> Option<(bool, usize)> {
         let w = self.w(i);
+        if w == "." && i > 0 && self.d.adjacent(i - 1) && self.d.adjacent(i) {
+            return self.ampm_at(i + 1).filter(|_| {
+                matches!(self.w(i + 1), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
+            });
+        }
+        if matches!(w, "a" | "p")
+            && !self.d.adjacent(i)
+            && self.is(i + 1, ".")
+            && self.is(i + 2, "m")
+            && self.is(i + 3, ".")
+        {
+            return Some((w == "p", i + 4));
+        }
         let pm = match w {
             "am" | "a.m." | "a.m" => false,
             "pm" | "p.m." | "p.m" => true,
@@ -314,6 +352,64 @@ impl<'a, 't> P<'a, 't> {
                 .det()
                 .with_mod(start_mod),
         )
+    }
+}
+
+impl<'a, 't> P<'a, 't> {
+    /// A clock time after a part of the day (`part`, a TIMEX3 code) from token `e`: "tonight
+    /// around 7", "Sunday evening at 10:00", "in the morning at 7". A bare hour needs "at",
+    /// "around" or "about"; the part makes it am or pm unless "am"/"pm" is written.
+    pub(super) fn clock_after_part(&self, part: &str, e: usize) -> Option<(String, usize)> {
+        let k = if matches!(self.w(e), "at" | "around" | "about") {
+            e + 1
+        } else {
+            return None;
+        };
+        let (mut hour, min, end, written) = match self.clock_at(k) {
+            Some((t, end)) => {
+                let hour: u32 = t.get(1..3)?.parse().ok()?;
+                let min: u32 = t.get(4..6)?.parse().ok()?;
+                let written = (k..end).any(|j| self.ampm_at(j).is_some()) || t.len() > 6;
+                (hour, min, end, written)
+            }
+            None => {
+                let (h, len) = self.d.int(k)?;
+                if len > 2 || !(1..=12).contains(&h) || self.d.kind(k + 1) == Some(TokenKind::Word)
+                {
+                    return None;
+                }
+                (h, 0, k + 1, false)
+            }
+        };
+        if !written && (1..=12).contains(&hour) {
+            hour = match part {
+                "MO" => twelve_hour(hour, Some(false)),
+                "AF" | "EV" => twelve_hour(hour, Some(true)),
+                "NI" => twelve_hour(hour, None),
+                _ => hour,
+            };
+        }
+        Some((format!("T{hour:02}:{min:02}"), end))
+    }
+
+    /// "in the morning at 7": the clock time, on the day last named in the sentence or the
+    /// anchor.
+    pub(super) fn part_then_clock(&self, i: usize) -> Option<Hit> {
+        let &part = self.lex.parts.get(self.w(i))?;
+        if i < 2 || !self.is(i - 1, "the") || !self.is(i - 2, "in") {
+            return None;
+        }
+        let (t, end) = self.clock_after_part(part, i + 1)?;
+        let first = self.d.sent.get(i).copied().unwrap_or(0);
+        let day = match self.last_day.get() {
+            Some((s, d)) if s == first => Some(d),
+            _ => self.anchor,
+        };
+        let v = match day {
+            Some(d) => format!("{}{t}", fmt_day(d)),
+            None => format!("XXXX-XX-XX{t}"),
+        };
+        Some(Hit::new(end, TimeType::Time, v))
     }
 }
 

@@ -132,6 +132,7 @@ impl<'a, 't> P<'a, 't> {
             self.ref_expr(i),
             self.part_of(i),
             self.clock_expr(i),
+            self.part_then_clock(i),
         ])?;
         // "this year's third quarter", "next year's first half".
         if h.value.len() == 4
@@ -145,10 +146,16 @@ impl<'a, 't> P<'a, 't> {
         // 10 am".
         if is_day(&h.value) && h.kind == TimeType::Date {
             let e = h.end;
-            if let Some(&p) = self.lex.parts.get(self.w(e)) {
-                if !self.w(e).ends_with('s') {
-                    h = Hit::new(e + 1, TimeType::Time, format!("{}T{p}", h.value))
-                        .with_mod(h.modifier);
+            // "Sunday late evening", "Monday early morning".
+            let (pe, pmod) = match self.w(e) {
+                "early" => (e + 1, Some("START")),
+                "late" => (e + 1, Some("END")),
+                _ => (e, None),
+            };
+            if let Some(&p) = self.lex.parts.get(self.w(pe)) {
+                if !self.w(pe).ends_with('s') {
+                    h = Hit::new(pe + 1, TimeType::Time, format!("{}T{p}", h.value))
+                        .with_mod(pmod.or(h.modifier));
                 }
             } else {
                 let e2 = if matches!(self.w(e), "at" | ",") {
@@ -159,8 +166,21 @@ impl<'a, 't> P<'a, 't> {
                 if let Some((t, end)) = self.clock_at(e2) {
                     h = Hit::new(end, TimeType::Time, format!("{}{t}", h.value))
                         .with_mod(h.modifier);
+                } else if let Some((t, end)) = self.clock_after_part("", e) {
+                    // "Friday the 26th at 4": a bare hour after "at", as written.
+                    h = Hit::new(end, TimeType::Time, format!("{}{t}", h.value))
+                        .with_mod(h.modifier);
                 }
             }
+        }
+        // A day's part with a clock time: "tonight around 7", "Sunday evening at 10:00".
+        if h.kind == TimeType::Time
+            && let Some((day, part)) = h.value.split_once('T')
+            && is_day(day)
+            && matches!(part, "MO" | "AF" | "EV" | "NI")
+            && let Some((t, end)) = self.clock_after_part(part, h.end)
+        {
+            h = Hit::new(end, TimeType::Time, format!("{day}{t}"));
         }
         Some(h)
     }

@@ -799,3 +799,70 @@ fn whole_units_and_another() {
     // "all" and "another" alone are no time.
     assert!(tag("All of them left; another stayed.", anchor()).is_empty());
 }
+
+#[test]
+fn clock_times_after_a_part_of_the_day() {
+    // The part of the day makes a bare hour am or pm.
+    assert_eq!(
+        val("Sirens sounded tonight around 7.", "tonight around 7"),
+        "2022-03-21T19:00"
+    );
+    assert_eq!(
+        val(
+            "The convoy moved on Sunday late evening at 10:00.",
+            "Sunday late evening at 10:00"
+        ),
+        "2022-03-20T22:00"
+    );
+    assert_eq!(
+        val("Crews return in the morning at 7.", "morning at 7"),
+        "2022-03-21T07:00"
+    );
+    assert_eq!(
+        val("Crews return in the afternoon at 3.", "afternoon at 3"),
+        "2022-03-21T15:00"
+    );
+    // Written am/pm wins over the part.
+    assert_eq!(
+        val("It hit tonight at 11 pm.", "tonight at 11 pm"),
+        "2022-03-21T23:00"
+    );
+    // A word hour with its part: "one in the morning".
+    assert_eq!(
+        val(
+            "The blast came at one in the morning.",
+            "one in the morning"
+        ),
+        "2022-03-21T01:00"
+    );
+    // A bare hour after a day and "at" is kept as written.
+    assert_eq!(
+        val("They meet on Friday the 25th at 4.", "Friday the 25th at 4"),
+        "2022-03-25T04:00"
+    );
+}
+
+#[test]
+fn clock_times_in_dotted_and_scarred_forms() {
+    assert_eq!(val("The train leaves at 6.45.", "6.45"), "2022-03-21T06:45");
+    assert_eq!(
+        val(
+            "Talks start at 17.30 Kyiv time, aides said.",
+            "17.30 Kyiv time"
+        ),
+        "2022-03-21T17:30"
+    );
+    assert_eq!(
+        val("Back at 9.am tomorrow.", "9.am tomorrow"),
+        "2022-03-22T09:00"
+    );
+    assert_eq!(
+        val("The curfew starts at 3 p . m . today", "3 p . m . today"),
+        "2022-03-21T15:00"
+    );
+    assert_eq!(val("See you 11ish.", "11ish"), "2022-03-21T11:00");
+    assert_eq!(val("See you noonish.", "noonish"), "2022-03-21T12:00");
+    // A dotted number followed by a word is an amount, not a time.
+    assert!(tag("Rates rose at 6.45 percent.", anchor()).is_empty());
+    assert!(tag("Prices rose at 2.30 euros a litre.", anchor()).is_empty());
+}
