@@ -358,8 +358,9 @@ impl<'a, 't> P<'a, 't> {
 impl<'a, 't> P<'a, 't> {
     /// A clock time after a part of the day (`part`, a TIMEX3 code) from token `e`: "tonight
     /// around 7", "Sunday evening at 10:00", "in the morning at 7". A bare hour needs "at",
-    /// "around" or "about"; the part makes it am or pm unless "am"/"pm" is written.
-    pub(super) fn clock_after_part(&self, part: &str, e: usize) -> Option<(String, usize)> {
+    /// "around" or "about"; the part makes it am or pm unless "am"/"pm" is written. Without
+    /// a part ("Friday the 26th at 4") the hour stays as written.
+    pub(super) fn clock_after_part(&self, part: Option<&str>, e: usize) -> Option<(String, usize)> {
         let k = if matches!(self.w(e), "at" | "around" | "about") {
             e + 1
         } else {
@@ -383,9 +384,9 @@ impl<'a, 't> P<'a, 't> {
         };
         if !written && (1..=12).contains(&hour) {
             hour = match part {
-                "MO" => twelve_hour(hour, Some(false)),
-                "AF" | "EV" => twelve_hour(hour, Some(true)),
-                "NI" => twelve_hour(hour, None),
+                Some("MO") => twelve_hour(hour, Some(false)),
+                Some("AF" | "EV") => twelve_hour(hour, Some(true)),
+                Some("NI") => twelve_hour(hour, None),
                 _ => hour,
             };
         }
@@ -399,7 +400,7 @@ impl<'a, 't> P<'a, 't> {
         if i < 2 || !self.is(i - 1, "the") || !self.is(i - 2, "in") {
             return None;
         }
-        let (t, end) = self.clock_after_part(part, i + 1)?;
+        let (t, end) = self.clock_after_part(Some(part), i + 1)?;
         let first = self.d.sent.get(i).copied().unwrap_or(0);
         let day = match self.last_day.get() {
             Some((s, d)) if s == first => Some(d),

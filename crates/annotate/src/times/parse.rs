@@ -166,7 +166,7 @@ impl<'a, 't> P<'a, 't> {
                 if let Some((t, end)) = self.clock_at(e2) {
                     h = Hit::new(end, TimeType::Time, format!("{}{t}", h.value))
                         .with_mod(h.modifier);
-                } else if let Some((t, end)) = self.clock_after_part("", e) {
+                } else if let Some((t, end)) = self.clock_after_part(None, e) {
                     // "Friday the 26th at 4": a bare hour after "at", as written.
                     h = Hit::new(end, TimeType::Time, format!("{}{t}", h.value))
                         .with_mod(h.modifier);
@@ -178,7 +178,7 @@ impl<'a, 't> P<'a, 't> {
             && let Some((day, part)) = h.value.split_once('T')
             && is_day(day)
             && matches!(part, "MO" | "AF" | "EV" | "NI")
-            && let Some((t, end)) = self.clock_after_part(part, h.end)
+            && let Some((t, end)) = self.clock_after_part(Some(part), h.end)
         {
             h = Hit::new(end, TimeType::Time, format!("{day}{t}"));
         }
