@@ -18,20 +18,21 @@ const COLUMNS: &[Column] = &[
     Column::new("events", Kind::I64, false),
 ];
 
-fn cells(a: &ArticleExport) -> Vec<Cell<'_>> {
+fn cells(x: &ArticleExport) -> Vec<Cell<'_>> {
+    let a = &x.article;
     vec![
-        Cell::str(&a.id),
+        Cell::str(a.id.as_str()),
         Cell::Date(a.published),
         Cell::bool(a.published_inferred),
         Cell::opt_str(a.outlet.as_deref()),
         Cell::opt_str(a.title.as_deref()),
         Cell::opt_str(a.url.as_deref()),
         Cell::str(&a.path),
-        Cell::str(&a.copy_group),
-        Cell::opt_str(a.copy_of.as_deref()),
+        Cell::str(a.copy_group.as_str()),
+        Cell::opt_str(a.copy_of.as_ref().map(|c| c.as_str())),
         Cell::count(a.copies),
-        Cell::count(a.claims),
-        Cell::count(a.events),
+        Cell::count(x.claims),
+        Cell::count(x.events),
     ]
 }
 

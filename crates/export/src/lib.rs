@@ -112,8 +112,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
-use model::{ClaimRow, EventRow, Observed};
+use model::{ArticleRow, ClaimRow, EventRow, Observed};
 
 mod articles;
 mod claims;
@@ -264,24 +263,10 @@ impl From<Observed<EventRow>> for EventExport {
     }
 }
 
-/// An article as exported.
+/// An article as exported: its stored row and how many claims and events it gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleExport {
-    pub id: String,
-    pub published: Option<NaiveDate>,
-    /// Whether `published` was inferred rather than read from the input.
-    pub published_inferred: bool,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    /// Where it was read from.
-    pub path: String,
-    /// Every copy of one story shares it.
-    pub copy_group: String,
-    /// The article it copies, if it is a copy.
-    pub copy_of: Option<String>,
-    /// How many articles its copy group holds.
-    pub copies: usize,
+    pub article: ArticleRow,
     pub claims: usize,
     pub events: usize,
 }

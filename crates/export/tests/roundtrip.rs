@@ -13,7 +13,8 @@ use export::{
     events_sink,
 };
 use model::{
-    ActorRow, ArticleId, ArticleRef, ClaimRow, EventPlaceRow, EventRow, GeoPoint, Observed, Span,
+    ActorRow, ArticleId, ArticleRef, ArticleRow, ClaimRow, EventPlaceRow, EventRow, GeoPoint,
+    Observed, Span,
 };
 use parquet::basic::{ConvertedType, Type as Physical};
 use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -357,30 +358,34 @@ fn events() -> Vec<EventExport> {
 fn articles() -> Vec<ArticleExport> {
     vec![
         ArticleExport {
-            id: "a1".into(),
-            published: Some(day(2022, 3, 29)),
-            published_inferred: false,
-            outlet: Some("Kyiv Independent".into()),
-            title: Some("Shelling, \"again\",\nin Харків".into()),
-            url: Some("https://news.example/a1".into()),
-            path: "/data/a1.html".into(),
-            copy_group: "a1".into(),
-            copy_of: None,
-            copies: 2,
+            article: ArticleRow {
+                id: ArticleId::from_stored("a1"),
+                published: Some(day(2022, 3, 29)),
+                published_inferred: false,
+                outlet: Some("Kyiv Independent".into()),
+                title: Some("Shelling, \"again\",\nin Харків".into()),
+                url: Some("https://news.example/a1".into()),
+                path: "/data/a1.html".into(),
+                copy_group: ArticleId::from_stored("a1"),
+                copy_of: None,
+                copies: 1,
+            },
             claims: 5,
             events: 1,
         },
         ArticleExport {
-            id: "a2".into(),
-            published: None,
-            published_inferred: true,
-            outlet: None,
-            title: None,
-            url: None,
-            path: "-".into(),
-            copy_group: "a1".into(),
-            copy_of: Some("a1".into()),
-            copies: 2,
+            article: ArticleRow {
+                id: ArticleId::from_stored("a2"),
+                published: None,
+                published_inferred: true,
+                outlet: None,
+                title: None,
+                url: None,
+                path: "-".into(),
+                copy_group: ArticleId::from_stored("a1"),
+                copy_of: Some(ArticleId::from_stored("a1")),
+                copies: 1,
+            },
             claims: 0,
             events: 0,
         },
@@ -870,7 +875,7 @@ fn articles_csv_and_jsonl() {
     let rows = jsonl(&articles_text(Format::Jsonl, &articles()));
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["published"], "2022-03-29");
-    assert_eq!(rows[0]["copies"], 2);
+    assert_eq!(rows[0]["copies"], 1);
     assert_eq!(rows[1]["title"], Value::Null);
 }
 

@@ -149,3 +149,23 @@ pub struct StoredArticle {
     pub group_size: usize,
     pub ingested_at: String,
 }
+
+/// One stored article as listed: its metadata and its copy group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRow {
+    pub id: ArticleId,
+    pub published: Option<NaiveDate>,
+    /// Whether `published` was inferred rather than read from the input.
+    pub published_inferred: bool,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// Where it was read from.
+    pub path: String,
+    /// Other members of the article's copy group.
+    pub copies: usize,
+    /// Every copy of one story shares it.
+    pub copy_group: ArticleId,
+    /// The group's original, when this article is a copy of it.
+    pub copy_of: Option<ArticleId>,
+}

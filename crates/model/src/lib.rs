@@ -8,7 +8,9 @@ mod article;
 pub mod facts;
 mod id;
 
-pub use article::{Article, CopyFingerprint, Fingerprint, InputFormat, Published, StoredArticle};
+pub use article::{
+    Article, ArticleRow, CopyFingerprint, Fingerprint, InputFormat, Published, StoredArticle,
+};
 pub use facts::{
     ActorRow, ArticleFacts, ArticleRef, ClaimRow, EventPlaceRow, EventRow, GeoPoint, Observed,
     Span, timex_day,

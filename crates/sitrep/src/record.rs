@@ -98,16 +98,7 @@ pub fn export(
             };
             store.each_article(&articles, &mut |a, claims, events| {
                 let row = ArticleExport {
-                    id: a.id.as_str().to_owned(),
-                    published: a.published,
-                    published_inferred: a.published_inferred,
-                    outlet: a.outlet,
-                    title: a.title,
-                    url: a.url,
-                    path: a.path,
-                    copy_group: a.copy_group.as_str().to_owned(),
-                    copy_of: a.copy_of.map(|c| c.as_str().to_owned()),
-                    copies: a.copies,
+                    article: a,
                     claims,
                     events,
                 };

@@ -19,6 +19,7 @@ use model::{
 };
 use serde::Serialize;
 
+pub use model::ArticleRow;
 pub use sqlite::SqliteStore;
 
 /// Errors of a store.
@@ -166,23 +167,6 @@ pub struct ArticleFilter {
     /// List copies too, not only each story's original.
     pub include_copies: bool,
     pub limit: Option<usize>,
-}
-
-/// One line of an article listing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ArticleRow {
-    pub id: ArticleId,
-    pub published: Option<NaiveDate>,
-    pub published_inferred: bool,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub path: String,
-    /// Other members of the article's copy group.
-    pub copies: usize,
-    pub copy_group: ArticleId,
-    /// The group's original, when this article is a copy of it.
-    pub copy_of: Option<ArticleId>,
 }
 
 /// A storage backend.
