@@ -19,7 +19,9 @@ use crate::Evidence;
 const SUBJECT_WINDOW: usize = 14;
 /// How many words an apposition between a name and its reporting verb may take ("..., Pavlo
 /// Kyrylenko, the governor of the Donetsk region, said").
-const APPOSITION_WINDOW: usize = 10;
+const APPOSITION_WINDOW: usize = 16;
+/// How many words a source phrase after "according to" may run to when no entity starts it.
+const ACCORDING_WINDOW: usize = 7;
 /// How many words a source noun phrase may run after a possessive ("Ukraine's general staff").
 const POSSESSED_WINDOW: usize = 4;
 /// How many words may stand between a reporting verb and the quotation it opens ("said in a
@@ -338,11 +340,25 @@ impl Doc<'_> {
                 if j < s1 && self.lex.personal.contains(&self.words[j]) {
                     return None;
                 }
+                // "figures from government agencies and rescue groups": the figures' makers.
+                if j + 1 < s1
+                    && self.lex.drop_words.contains(&self.words[j])
+                    && matches!(self.words[j + 1].as_str(), "from" | "by" | "of")
+                {
+                    j += 2;
+                    while j < s1 && self.lex.determiners.contains(&self.words[j]) {
+                        j += 1;
+                    }
+                    if let Some(e) = self.entity_starting(j) {
+                        return Some(self.entity_source(e, "according-to"));
+                    }
+                }
                 let mut end = j;
                 while end < s1
-                    && end < j + 5
+                    && end < j + ACCORDING_WINDOW
                     && self.ann.tokens[end].kind == TokenKind::Word
                     && !self.lex.breaks.contains(&self.words[end])
+                    && !(end > j && self.lex.preps.contains(&self.words[end]))
                 {
                     end += 1;
                 }
@@ -471,9 +487,12 @@ impl Doc<'_> {
     fn apposition_before(&self, comma: usize, s0: usize) -> Option<Source> {
         let lo = comma.saturating_sub(APPOSITION_WINDOW).max(s0 + 1);
         let open = (lo..comma).rev().find(|&j| self.words[j] == ",")?;
+        // "known as AFAD": the "as" of a naming phrase opens no clause.
+        let naming =
+            |j: usize| j > open + 1 && self.words[j] == "as" && self.words[j - 1] == "known";
         if open + 1 == comma
             || (open + 1..comma).any(|j| {
-                self.lex.breaks.contains(&self.words[j])
+                (self.lex.breaks.contains(&self.words[j]) && !naming(j))
                     || is_quote_mark(&self.words[j])
                     || self.is_verb_at(j)
             })

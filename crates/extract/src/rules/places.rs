@@ -82,6 +82,11 @@ impl<'a> Doc<'a> {
                     .filter(|e| !is_source(e) && !destination(e) && (!outside || !in_source(e)))
             };
             if let Some(e) = candidates().filter(located).min_by_key(distance) {
+                // "mainly in the provinces of Aleppo, Hama and Latakia": a list of places of one
+                // country is about that country, as the text names it.
+                if let Some(parent) = self.list_country(e) {
+                    return Some(found(parent, "list-country"));
+                }
                 // "Ukraine's second-largest city": a country that only qualifies yields to its
                 // own place below country level.
                 let code = |x: &Entity| x.geo.as_ref().and_then(|g| g.country.clone());
@@ -108,24 +113,96 @@ impl<'a> Doc<'a> {
             return Some(found(e, "pronoun-antecedent-place"));
         }
         let para = self.paragraph[si];
+        let (s0, s1) = self.sentence_tokens[si];
+        let says_city =
+            (s0..s1).any(|k| matches!(self.words[k].as_str(), "city" | "city's" | "city’s"));
+        // "In Syria, ...": a paragraph that opens on a place is about it throughout.
+        if !says_city && let Some(e) = self.paragraph_scope(si) {
+            return Some(found(e, "paragraph-scope"));
+        }
         (si.saturating_sub(CITY_BACK)..si)
             .rev()
             .take_while(|&j| self.paragraph[j] == para)
             .find_map(|j| {
-                self.places_in(j)
-                    .find(|e| e.geo.as_ref().is_some_and(|g| g.level == "city"))
+                self.places_in(j).find(|e| {
+                    e.geo.as_ref().is_some_and(|g| g.level == "city") && !self.source_seat(e)
+                })
             })
             .map(|e| found(e, "city-earlier-in-paragraph"))
             .or_else(|| {
                 // "the city", "city officials", "the city's bridges": the city the article is
                 // about.
-                let (s0, s1) = self.sentence_tokens[si];
-                (s0..s1)
-                    .any(|k| matches!(self.words[k].as_str(), "city" | "city's" | "city’s"))
+                says_city
                     .then(|| self.main_city())
                     .flatten()
                     .map(|e| found(e, "city-of-text"))
             })
+    }
+
+    /// The place a paragraph opens on ("In Syria, the picture is split ..."), for sentence `si`
+    /// after the paragraph's first: a locative word, a place, and a comma at the start of the
+    /// paragraph's first sentence.
+    fn paragraph_scope(&self, si: usize) -> Option<&'a Entity> {
+        let para = self.paragraph[si];
+        let first = (0..si)
+            .rev()
+            .take_while(|&j| self.paragraph[j] == para)
+            .last()?;
+        let (s0, s1) = self.sentence_tokens[first];
+        if s0 + 2 >= s1 || !self.lex.locatives.contains(&self.words[s0]) {
+            return None;
+        }
+        let e = self
+            .places_in(first)
+            .find(|e| e.start == self.ann.tokens[s0 + 1].start)?;
+        let (_, b) = self.token_range(e.start, e.end)?;
+        (self.words.get(b).map(String::as_str) == Some(",")).then_some(e)
+    }
+
+    /// Whether place `e` is the seat of a source named before it ("the health ministry in
+    /// Damascus", "the mayor of Kharkiv"): it places the speaker, not what was counted.
+    fn source_seat(&self, e: &Entity) -> bool {
+        let k = self.ann.tokens.partition_point(|t| t.start < e.start);
+        k >= 2
+            && matches!(self.words[k - 1].as_str(), "in" | "of")
+            && self.lex.source_nouns.contains(&self.words[k - 2])
+    }
+
+    /// The country of a list of three or more places below country level that starts at `e`
+    /// ("Aleppo, Hama and Latakia"), as the text names that country; `None` when the list
+    /// spans countries or the text never names its country.
+    fn list_country(&self, e: &Entity) -> Option<&'a Entity> {
+        let code = |x: &Entity| x.geo.as_ref().and_then(|g| g.country.clone());
+        let below = |x: &Entity| x.geo.as_ref().is_some_and(|g| g.level != "country");
+        let country = code(e).filter(|_| below(e))?;
+        let places: Vec<&Entity> = self
+            .ann
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Place && x.start >= e.start)
+            .collect();
+        let mut members = 1;
+        let mut end = e.end;
+        for x in places.iter().skip(1) {
+            let gap = self.text.get(end..x.start).unwrap_or("x").trim();
+            if !matches!(gap, "," | "and" | ", and" | "or" | ", or") {
+                break;
+            }
+            if code(x).as_deref() != Some(country.as_str()) || !below(x) {
+                return None;
+            }
+            members += 1;
+            end = x.end;
+        }
+        if members < 3 {
+            return None;
+        }
+        self.ann.entities.iter().find(|x| {
+            x.kind == EntityKind::Place
+                && x.geo
+                    .as_ref()
+                    .is_some_and(|g| g.level == "country" && g.country.as_deref() == Some(&country))
+        })
     }
 
     /// The city the text names most (the first of those named as often), by canonical name.

@@ -324,3 +324,37 @@ fn acronyms_adverbs_and_located_sources() {
     let c = one("LOCAL PAPERS REPORTED 14 DEATHS IN THE FLOODS.", "killed");
     assert_eq!(c.source, None, "{c:#?}");
 }
+
+#[test]
+fn according_to_the_figures_of_someone_is_theirs() {
+    let text = "More than 20,000 people have died, according to figures from government agencies \
+                and rescue groups on both sides of the border.";
+    let c = one(text, "killed");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("government agencies and rescue groups"),
+        "{c:#?}"
+    );
+    // A phrase stops at its preposition: "local officials", not "... in Kharkiv".
+    let c = one(
+        "According to local officials in Kharkiv, 12 people were killed.",
+        "killed",
+    );
+    assert_eq!(c.source.as_deref(), Some("local officials"), "{c:#?}");
+}
+
+#[test]
+fn a_naming_apposition_or_a_long_one_before_the_verb() {
+    let text = "Turkey's Disaster and Emergency Management Authority, known as AFAD, said more \
+                than 17,000 people had been confirmed dead.";
+    let c = one(text, "killed");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Turkey's Disaster and Emergency Management Authority"),
+        "{c:#?}"
+    );
+    let text = "The White Helmets, the civil defence group that operates in the opposition-held \
+                northwest, said its teams had recovered more than 2,000 bodies.";
+    let c = one(text, "killed");
+    assert_eq!(c.source.as_deref(), Some("White Helmets"), "{c:#?}");
+}

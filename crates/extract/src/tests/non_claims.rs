@@ -48,3 +48,11 @@ fn telephone_numbers_and_a_lone_one_make_no_claim() {
     let found = claims("One child was killed in the strike.");
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_count_of_provinces_or_districts_is_no_toll() {
+    let text = "The agency said more than 17,000 people had died in ten affected provinces.";
+    let cs = claims(text);
+    assert!(cs.iter().all(|c| c.value != 10.0), "{cs:#?}");
+    assert!(cs.iter().any(|c| c.value == 17000.0), "{cs:#?}");
+}

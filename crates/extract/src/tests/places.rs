@@ -1,6 +1,6 @@
 //! The place of a figure when its sentence names none.
 
-use super::{evidence, one};
+use super::{claims, evidence, one};
 
 #[test]
 fn a_pronoun_source_carries_the_place_of_its_antecedent() {
@@ -96,4 +96,41 @@ fn a_place_is_given_as_the_text_names_it() {
         "killed",
     );
     assert_eq!(c.place.as_deref(), Some("Kiev"), "{c:#?}");
+}
+
+#[test]
+fn a_paragraph_that_opens_on_a_place_is_about_it() {
+    let text = "The quake hit southern Turkey hardest.\n\nIn Syria, the count is split. The \
+                health ministry in Damascus said 1,347 people had died. The White Helmets, the \
+                civil defence group that works in the northwest, said its teams had recovered \
+                more than 2,000 bodies.";
+    let cs = claims(text);
+    let c = cs
+        .iter()
+        .find(|c| c.value == 2000.0)
+        .expect("the 2,000 bodies");
+    // Not Damascus, the seat of the ministry named in the sentence before.
+    assert_eq!(c.place.as_deref(), Some("Syria"), "{c:#?}");
+    assert_eq!(evidence(text, c, "place")[0].0, "paragraph-scope");
+}
+
+#[test]
+fn a_source_seat_earlier_in_the_paragraph_is_not_the_place() {
+    let text = "The mayor of Kharkiv spoke on Tuesday. Volunteers said 70 residents were \
+                evacuated by night.\n\nShelling also hit Sumy.";
+    let c = one(text, "evacuated");
+    assert_ne!(c.place.as_deref(), Some("Kharkiv"), "{c:#?}");
+}
+
+#[test]
+fn a_list_of_places_of_one_country_is_about_that_country() {
+    let text = "Syria's health ministry said 1,347 people had died, mainly in the provinces of \
+                Aleppo, Hama and Latakia.";
+    let c = one(text, "killed");
+    assert_eq!(c.place.as_deref(), Some("Syria"), "{c:#?}");
+    assert_eq!(evidence(text, &c, "place")[0].0, "list-country");
+    // Two places are no list: the nearer one stays.
+    let text = "The ministry said 40 people had died in Aleppo and Hama.";
+    let c = one(text, "killed");
+    assert_eq!(c.place.as_deref(), Some("Aleppo"), "{c:#?}");
 }
