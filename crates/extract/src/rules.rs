@@ -617,6 +617,21 @@ impl<'a> Doc<'a> {
         if unit != "people" && unit != "share" {
             return (None, None);
         }
+        // "1.5 million of the refugees are children": the group is the predicate's.
+        if self.words.get(b).is_some_and(|w| w == "of") {
+            let next = self.next_words(b, 8);
+            if let Some(i) = next
+                .iter()
+                .position(|&k| matches!(self.words[k].as_str(), "are" | "were"))
+                && let Some(&k) = next.get(i + 1)
+                && let Some(g) = self.lex.groups.get(&self.words[k])
+            {
+                return (
+                    Some(g.clone()),
+                    Some(Found::new("predicate", self.span(k, k + 1))),
+                );
+            }
+        }
         for k in self.next_words(b, 3) {
             let w = &self.words[k];
             let at = self.span(k, k + 1);

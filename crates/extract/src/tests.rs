@@ -272,3 +272,17 @@ fn people_who_left_through_a_corridor_were_evacuated() {
     );
     assert_eq!(c.value, 30000.0);
 }
+
+#[test]
+fn the_group_of_a_part_is_its_predicate() {
+    let c = one(
+        "UNICEF said about 1.5 million of the refugees who fled Ukraine are children.",
+        "refugees",
+    );
+    assert_eq!(c.group.as_deref(), Some("children"), "{c:#?}");
+    let cs = claims("Officials said 12 of the 40 people killed in Kharkiv were children.");
+    let part = cs.iter().find(|c| c.value == 12.0).expect("the 12");
+    assert_eq!(part.group.as_deref(), Some("children"), "{cs:#?}");
+    let whole = cs.iter().find(|c| c.value == 40.0).expect("the 40");
+    assert_eq!(whole.group.as_deref(), Some("people"), "{cs:#?}");
+}

@@ -219,6 +219,7 @@ impl Doc<'_> {
             && !self.lex.determiners.contains(&self.words[first - 1])
             && !self.lex.breaks.contains(&self.words[first - 1])
             && !self.lex.preps.contains(&self.words[first - 1])
+            && !matches!(self.words[first - 1].as_str(), "and" | "or")
             && !self.is_verb_at(first - 1)
         {
             first -= 1;
@@ -292,7 +293,13 @@ impl Doc<'_> {
             if k < b && vend > a {
                 continue;
             }
-            if k >= b && (b..k).any(|j| self.words[j] == "and" && j > 0 && self.words[j - 1] == ",")
+            // A verb after the figure in another clause reports another figure: ", and X
+            // said", ", while X reported".
+            if k >= b
+                && (b..k).any(|j| {
+                    (self.words[j] == "and" && j > 0 && self.words[j - 1] == ",")
+                        || matches!(self.words[j].as_str(), "while" | "whereas")
+                })
             {
                 continue;
             }
@@ -536,7 +543,27 @@ impl Doc<'_> {
             .min()
             .and_then(|start| self.token_range(start, at))
             .map_or(k, |(a, _)| a);
-        if first < lo + 2 || !matches!(self.words[first - 1].as_str(), "of" | "in" | "for") {
+        let prep = |j: usize| matches!(self.words[j - 1].as_str(), "of" | "in" | "for");
+        // Without an entity, a short common-noun complement: "rescuers in the rebel-held
+        // northwest".
+        let first = if first == k && k > lo + 2 && !prep(k) {
+            (k.saturating_sub(2).max(lo + 2)..k)
+                .find(|&j| {
+                    prep(j)
+                        && (j..=k).all(|m| {
+                            self.ann.tokens[m].kind == TokenKind::Word
+                                && !self.lex.preps.contains(&self.words[m])
+                                && !self.lex.breaks.contains(&self.words[m])
+                                && !self.is_verb_at(m)
+                                && !self.text[self.ann.tokens[m].start..]
+                                    .starts_with(char::is_uppercase)
+                        })
+                })
+                .unwrap_or(k)
+        } else {
+            first
+        };
+        if first < lo + 2 || !prep(first) {
             return None;
         }
         let head = self.noun_phrase_ending(first - 2, lo)?;

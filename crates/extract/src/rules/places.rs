@@ -76,10 +76,26 @@ impl<'a> Doc<'a> {
         // for its government ("Moscow gave its first casualty figures") is no location.
         let in_source = |e: &Entity| source.is_some_and(|s| e.start < s.end && e.end > s.start);
         let is_source = |e: &Entity| source.is_some_and(|s| e.start == s.start && e.end == s.end);
+        // A place in a contrasting clause is another figure's ("..., while officials in Syria
+        // reported ...").
+        let contrasted = |e: &Entity| {
+            let (lo, hi) = if e.start > at {
+                (at, e.start)
+            } else {
+                (e.end, at)
+            };
+            let a = self.ann.tokens.partition_point(|t| t.start < lo);
+            let b = self.ann.tokens.partition_point(|t| t.start < hi);
+            (a..b).any(|k| matches!(self.words[k].as_str(), "while" | "whereas" | ";"))
+        };
         for outside in [true, false] {
             let candidates = || {
-                self.places_in(si)
-                    .filter(|e| !is_source(e) && !destination(e) && (!outside || !in_source(e)))
+                self.places_in(si).filter(|e| {
+                    !is_source(e)
+                        && !destination(e)
+                        && !contrasted(e)
+                        && (!outside || !in_source(e))
+                })
             };
             if let Some(e) = candidates().filter(located).min_by_key(distance) {
                 // "mainly in the provinces of Aleppo, Hama and Latakia": a list of places of one

@@ -358,3 +358,15 @@ fn a_naming_apposition_or_a_long_one_before_the_verb() {
     let c = one(text, "killed");
     assert_eq!(c.source.as_deref(), Some("White Helmets"), "{c:#?}");
 }
+
+#[test]
+fn a_source_noun_with_a_common_noun_complement() {
+    let text = "Officials in Syria and rescuers in the rebel-held northwest reported more than \
+                2,600 deaths on Wednesday.";
+    let c = one(text, "killed");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("rescuers in the rebel-held northwest"),
+        "{c:#?}"
+    );
+}

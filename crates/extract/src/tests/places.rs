@@ -134,3 +134,16 @@ fn a_list_of_places_of_one_country_is_about_that_country() {
     let c = one(text, "killed");
     assert_eq!(c.place.as_deref(), Some("Aleppo"), "{c:#?}");
 }
+
+#[test]
+fn a_place_in_a_contrasting_clause_is_another_figures() {
+    let text = "Turkey's disaster agency AFAD said the number of dead in the country had risen \
+                above 9,000, while officials in Syria reported more than 2,600 deaths.";
+    let cs = claims(text);
+    let c = cs.iter().find(|c| c.value == 9000.0).expect("the 9,000");
+    assert_eq!(c.place.as_deref(), Some("Turkey"), "{c:#?}");
+    // Nor is the verb of that clause its source.
+    assert_eq!(c.source.as_deref(), Some("AFAD"), "{c:#?}");
+    let c = cs.iter().find(|c| c.value == 2600.0).expect("the 2,600");
+    assert_eq!(c.place.as_deref(), Some("Syria"), "{c:#?}");
+}
