@@ -15,7 +15,8 @@
 //!
 //! * **Claims** ([`ClaimExport`]): the article (`article_id`, `copy_group`, `outlet`, `title`,
 //!   `url`, `published`), the claim (`seq`, `metric`, `value`, `value_kind`, `value_max`,
-//!   `unit`, `group`, `side`, `place`), its geocode (`lat`, `lon`, `geonameid`, `country`,
+//!   `unit`, `group`, `side`, `place`, `scope`: the part of the place counted, such as
+//!   "government-held areas"), its geocode (`lat`, `lon`, `geonameid`, `country`,
 //!   `geo_level`), `as_of`, `source` (who the article says gave the figure), `hedged`,
 //!   `sentence`, `span_start`/`span_end` (character offsets of the figure in the article's text),
 //!   `span_text`, `rule`, and the caller's `low`, `best`, `high` and `sources`.
@@ -69,6 +70,7 @@
 //! | `side` | `#meta+side` | their side |
 //! | `adm1` | `#adm1+name` | the place when the gazetteer ranks it `admin1` |
 //! | `location` | `#loc+name` | the place |
+//! | `scope` | `#loc+scope` | the part of the place counted ("government-held areas") |
 //! | `country` | `#country+code` | ISO 3166 alpha-2 |
 //! | `geonameid` | `#loc+code` | GeoNames id |
 //! | `lat`, `lon` | `#geo+lat`, `#geo+lon` | coordinates |

@@ -221,6 +221,7 @@ fn claim(
                 group: Some("civilians".into()),
                 side: None,
                 place: place.map(str::to_string),
+                scope: None,
                 geo,
                 as_of: Some(day(2022, 3, 28)),
                 source: Some("regional governor".into()),
@@ -249,6 +250,7 @@ fn claims() -> Vec<ClaimExport> {
         TRICKY,
     );
     tricky.claim.item.hedged = true;
+    tricky.claim.item.scope = Some("Ukrainian-held areas".into());
     let mut aid = claim(
         "a2",
         "aid",
@@ -423,6 +425,7 @@ const CLAIM_COLUMNS: &[&str] = &[
     "group",
     "side",
     "place",
+    "scope",
     "lat",
     "lon",
     "geonameid",
@@ -526,6 +529,7 @@ fn claims_hxl_pivot_metrics() {
     assert_eq!(tag("metric"), "#indicator+name");
     assert_eq!(tag("adm1"), "#adm1+name");
     assert_eq!(tag("location"), "#loc+name");
+    assert_eq!(tag("scope"), "#loc+scope");
     assert_eq!(tag("lat"), "#geo+lat");
     assert_eq!(tag("lon"), "#geo+lon");
     assert_eq!(tag("outlet"), "#org+reporting");
@@ -557,6 +561,7 @@ fn claims_hxl_pivot_metrics() {
     assert_eq!(cell(&headers, killed, "date_reported"), "2022-03-29");
     assert_eq!(cell(&headers, killed, "date_occurred"), "2022-03-28");
     assert_eq!(cell(&headers, killed, "location"), "Kharkiv");
+    assert_eq!(cell(&headers, killed, "scope"), "Ukrainian-held areas");
     assert_eq!(cell(&headers, killed, "adm1"), "", "a city is not admin1");
     assert_eq!(cell(&headers, killed, "sentence"), TRICKY);
     assert_eq!(cell(&headers, killed, "best"), "12");

@@ -60,6 +60,11 @@ pub(crate) struct Lexicon {
     /// Words that name the domain of a hedge or a framing sentence: word -> `military` or
     /// `civilian` (`domains.tsv`).
     pub domains: HashMap<String, String>,
+    /// Scopes (`scopes.tsv`): suffixes after "-" and words that say who holds a part of a
+    /// place, and the nouns of the parts they qualify.
+    pub scope_suffixes: HashSet<String>,
+    pub scope_words: HashSet<String>,
+    pub scope_parts: HashSet<String>,
 }
 
 const METRICS: &str = include_str!("../data/metrics.tsv");
@@ -75,6 +80,7 @@ const LOCATIVES: &str = include_str!("../data/locatives.txt");
 const SUBSET: &str = include_str!("../data/subset.txt");
 const DATES: &str = include_str!("../data/dates.tsv");
 const DOMAINS: &str = include_str!("../data/domains.tsv");
+const SCOPES: &str = include_str!("../data/scopes.tsv");
 
 /// The non-empty, non-comment lines of a data file.
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -136,6 +142,15 @@ impl Lexicon {
             domains: map(DOMAINS),
             ..Default::default()
         };
+        for (kind, word) in pairs(SCOPES) {
+            let word = word.trim().to_lowercase();
+            match kind.trim() {
+                "suffix" => lex.scope_suffixes.insert(word),
+                "word" => lex.scope_words.insert(word),
+                "part" => lex.scope_parts.insert(word),
+                _ => false,
+            };
+        }
         for (kind, phrase) in pairs(DATES) {
             match kind.trim() {
                 "cutoff" => lex.cutoffs.push(words(phrase)),

@@ -30,6 +30,9 @@ pub struct Claim {
     pub group: Option<String>,
     pub side: Option<String>,
     pub place: Option<String>,
+    /// The part of the place the figure covers, where its clause says so ("government-held
+    /// areas"): figures of different scopes count different things.
+    pub scope: Option<String>,
     /// ISO date the figure is valid for.
     pub as_of: Option<String>,
     pub source: Option<String>,
@@ -133,7 +136,7 @@ pub struct Extraction {
 
 /// Version of the claim and event rules; stored with each article's claims and events. Raise it
 /// when the rules change what they find, so that `sitrep reindex` extracts stored articles again.
-pub const RULES_VERSION: u32 = 11;
+pub const RULES_VERSION: u32 = 12;
 
 /// Claims and events together: the one entry point the application uses.
 #[derive(Debug, Clone)]

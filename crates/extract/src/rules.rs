@@ -367,6 +367,11 @@ impl<'a> Doc<'a> {
             if let Some((_, f)) = &place {
                 evidence.push(f.evidence("place"));
             }
+            let scope = self.scope(si, a, b, source.as_ref());
+            if let Some((_, f)) = &scope {
+                rule.push_str("; scope");
+                evidence.push(f.evidence("scope"));
+            }
             let (as_of, date_found) = self.as_of(si, a, n.start, source.as_ref());
             rule.push_str(&format!("; as_of:{}", date_found.rule));
             evidence.push(date_found.evidence("as_of"));
@@ -390,6 +395,7 @@ impl<'a> Doc<'a> {
                 group,
                 side,
                 place: place.map(|(p, _)| p),
+                scope: scope.map(|(s, _)| s),
                 as_of,
                 source: source.as_ref().map(|s| s.text.clone()),
                 hedged: hedge.is_some(),
@@ -559,18 +565,30 @@ impl<'a> Doc<'a> {
 
     /// The subset phrase ("including", "among them") that ends just before token `a`, as a
     /// token range.
+    /// A word the number reader may leave out of the figure ("round 3,000" in a spun copy)
+    /// may stand between.
     fn subset_before(&self, a: usize) -> Option<(usize, usize)> {
-        self.lex
-            .subset
-            .iter()
-            .find(|p| {
-                a >= p.len()
-                    && self.words[a - p.len()..a]
-                        .iter()
-                        .zip(p.iter())
-                        .all(|(w, x)| w == x)
-            })
-            .map(|p| (a - p.len(), a))
+        let ends = |e: usize| {
+            self.lex
+                .subset
+                .iter()
+                .find(|p| {
+                    e >= p.len()
+                        && self.words[e - p.len()..e]
+                            .iter()
+                            .zip(p.iter())
+                            .all(|(w, x)| w == x)
+                })
+                .map(|p| (e - p.len(), e))
+        };
+        ends(a).or_else(|| {
+            let loose = a > 0
+                && matches!(
+                    self.words[a - 1].as_str(),
+                    "round" | "around" | "about" | "some" | "roughly" | "approximately"
+                );
+            loose.then(|| ends(a - 1)).flatten()
+        })
     }
 
     /// Byte offset where sentence `si` starts.
@@ -603,6 +621,68 @@ impl<'a> Doc<'a> {
             _ => "people",
         };
         (unit.to_owned(), None)
+    }
+
+    /// The part of its place a figure at tokens `a..b` of sentence `si` covers: the control
+    /// phrase ("in government-held areas", "across the opposition-held northwest") nearest it
+    /// in its clause (`scopes.tsv`), lower-cased. The phrase follows "in", "across",
+    /// "throughout" or "within" (with "the" between or not); one in a relative clause or in the
+    /// source's words ("the White Helmets, which operates in the rebel-held northwest") is
+    /// about the source, and one across "while" is another figure's.
+    fn scope(
+        &self,
+        si: usize,
+        a: usize,
+        b: usize,
+        source: Option<&attribution::Source>,
+    ) -> Option<(String, Found)> {
+        let (s0, s1) = self.sentence_tokens[si];
+        let control = |w: &str| {
+            self.lex.scope_words.contains(w)
+                || w.rsplit_once('-')
+                    .is_some_and(|(_, tail)| self.lex.scope_suffixes.contains(tail))
+        };
+        let after_locative = |k: usize| {
+            let j = if k > s0 && self.words[k - 1] == "the" {
+                k - 1
+            } else {
+                k
+            };
+            j > s0
+                && matches!(
+                    self.words[j - 1].as_str(),
+                    "in" | "across" | "throughout" | "within"
+                )
+        };
+        let apart = |from: usize, to: usize| {
+            (from..to).any(|k| {
+                matches!(
+                    self.words[k].as_str(),
+                    "while" | "whereas" | ";" | "which" | "that" | "who"
+                )
+            })
+        };
+        let in_source = |k: usize| {
+            let t = &self.ann.tokens[k];
+            source.is_some_and(|s| t.start < s.end && t.end > s.start)
+        };
+        (s0..s1.saturating_sub(1))
+            .filter(|&k| {
+                control(&self.words[k])
+                    && self.lex.scope_parts.contains(&self.words[k + 1])
+                    && !(a..b).contains(&k)
+                    && after_locative(k)
+                    && !in_source(k)
+            })
+            .filter(|&k| if k < a { !apart(k, a) } else { !apart(b, k) })
+            .min_by_key(|&k| if k < a { a - k } else { k - b })
+            .map(|k| {
+                let (start, end) = self.span(k, k + 2);
+                (
+                    self.text[start..end].to_lowercase(),
+                    Found::new("control-phrase", (start, end)),
+                )
+            })
     }
 
     /// Whether a group noun of people follows the number.

@@ -286,3 +286,41 @@ fn the_group_of_a_part_is_its_predicate() {
     let whole = cs.iter().find(|c| c.value == 40.0).expect("the 40");
     assert_eq!(whole.group.as_deref(), Some("people"), "{cs:#?}");
 }
+
+#[test]
+fn a_figure_for_part_of_a_place_carries_its_scope() {
+    let text = "The health ministry in Damascus said 1,347 people had died in government-held \
+                areas, while rescuers in the rebel-held northwest counted more than 2,000 dead.";
+    let cs = claims(text);
+    let part = cs.iter().find(|c| c.value == 1347.0).expect("the 1,347");
+    assert_eq!(
+        part.scope.as_deref(),
+        Some("government-held areas"),
+        "{cs:#?}"
+    );
+    // The other clause's scope is its own, and the source's words give none.
+    let other = cs.iter().find(|c| c.value == 2000.0).expect("the 2,000");
+    assert_eq!(other.scope, None, "{cs:#?}");
+    // A scope in a relative clause describes the source, not the figure.
+    let c = one(
+        "At least 2,662 people have been killed, according to the White Helmets, which \
+         operates in the rebel-held northwest.",
+        "killed",
+    );
+    assert_eq!(c.scope, None, "{c:#?}");
+    // Without a control word there is no scope.
+    let c = one(
+        "Officials said 40 people had died in the northern areas.",
+        "killed",
+    );
+    assert_eq!(c.scope, None, "{c:#?}");
+}
+
+#[test]
+fn a_spun_including_still_makes_a_part() {
+    let text = "More than 8,000 people were evacuated on Monday, together with round 3,000 from \
+                the besieged port of Mariupol, the minister said.";
+    let cs = claims(text);
+    let part = cs.iter().find(|c| c.value == 3000.0).expect("the 3,000");
+    assert_eq!(part.metric, "evacuated", "{cs:#?}");
+}

@@ -42,6 +42,10 @@ pub struct ClaimRow {
     pub group: Option<String>,
     pub side: Option<String>,
     pub place: Option<String>,
+    /// The part of the place the figure covers ("government-held areas"), where its clause
+    /// says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// The place's geocode, where the article's annotations resolved it.
     pub geo: Option<GeoPoint>,
     pub as_of: Option<NaiveDate>,
@@ -54,17 +58,27 @@ pub struct ClaimRow {
 
 impl ClaimRow {
     /// The key places compare by: the GeoNames id where the gazetteer placed the claim ("Kiev"
-    /// and "Kyiv" are one place), else the name in lower case with single spaces.
+    /// and "Kyiv" are one place), else the name in lower case with single spaces; a scope
+    /// follows after '|' ("#163843|government-held areas"), so that a part of a place is never
+    /// compared with the whole. Without a place, a scope alone is the key.
     pub fn place_key(&self) -> Option<String> {
-        let place = self.place.as_deref()?;
-        Some(match self.geo.as_ref().and_then(|g| g.geonameid) {
-            Some(id) => format!("#{id}"),
-            None => place
-                .split_whitespace()
+        let fold = |s: &str| {
+            s.split_whitespace()
                 .map(str::to_lowercase)
                 .collect::<Vec<_>>()
-                .join(" "),
-        })
+                .join(" ")
+        };
+        let place =
+            self.place
+                .as_deref()
+                .map(|place| match self.geo.as_ref().and_then(|g| g.geonameid) {
+                    Some(id) => format!("#{id}"),
+                    None => fold(place),
+                });
+        match (place, self.scope.as_deref()) {
+            (p, None) => p,
+            (p, Some(scope)) => Some(format!("{}|{}", p.unwrap_or_default(), fold(scope))),
+        }
     }
 }
 
@@ -177,6 +191,7 @@ mod tests {
             group: None,
             side: None,
             place: place.map(Into::into),
+            scope: None,
             geo: id.map(|id| GeoPoint {
                 geonameid: Some(id),
                 lat: 0.0,
@@ -204,6 +219,15 @@ mod tests {
             Some("kharkiv region")
         );
         assert_eq!(row(None, Some(1)).place_key(), None);
+        // A part of a place is its own key.
+        let mut part = row(Some("Syria"), Some(163843));
+        part.scope = Some("Government-held  areas".into());
+        assert_eq!(
+            part.place_key().as_deref(),
+            Some("#163843|government-held areas")
+        );
+        part.place = None;
+        assert_eq!(part.place_key().as_deref(), Some("|government-held areas"));
     }
 
     #[test]

@@ -10,15 +10,19 @@ use crate::lexicon::Lexicon;
 use crate::value::{Interval, precision};
 use crate::{Config, days, independent};
 
-/// What a figure counts: metric, group, side and place. Claims of one figure are compared.
-/// Places compare by their GeoNames id where the gazetteer placed them ("Kiev" and "Kyiv" are
-/// one place), else by name without case; `place` is the name as the first claim wrote it.
+/// What a figure counts: metric, group, side, place and the part of the place (scope). Claims
+/// of one figure are compared. Places compare by their GeoNames id where the gazetteer placed
+/// them ("Kiev" and "Kyiv" are one place), else by name without case, and a scope by its words
+/// ([`ClaimRow::place_key`]); `place` is the name as the first claim wrote it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureKey {
     pub metric: String,
     pub group: Option<String>,
     pub side: Option<String>,
     pub place: Option<String>,
+    /// The part of the place counted ("government-held areas"); a part is its own figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     #[serde(skip)]
     place_key: Option<String>,
 }
@@ -31,6 +35,7 @@ impl FigureKey {
             group: c.group.clone(),
             side: c.side.clone(),
             place: c.place.clone(),
+            scope: c.scope.clone(),
             place_key,
         }
     }

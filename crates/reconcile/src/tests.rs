@@ -44,6 +44,7 @@ fn claim(a: &ArticleRef, seq: usize, c: C<'_>) -> Observed<ClaimRow> {
             group: Some(c.group.into()),
             side: c.side.map(Into::into),
             place: Some("Ukraine".into()),
+            scope: None,
             geo: None,
             as_of: Some(day(c.as_of)),
             source: c.source.map(Into::into),
@@ -472,4 +473,40 @@ fn spellings_of_one_place_are_one_figure() {
         2,
         "another place with the same name is another figure"
     );
+}
+
+#[test]
+fn a_part_of_a_place_is_not_compared_with_the_whole() {
+    let damascus = article("a1", "g1", "Kestrel", 21);
+    let rescuers = article("a2", "g2", "Northgate", 21);
+    let total = article("a3", "g3", "Danube", 21);
+    let c = |v: f64, src: &'static str| C {
+        metric: "killed",
+        value: v,
+        kind: "exact",
+        group: "people",
+        side: None,
+        as_of: 21,
+        source: Some(src),
+    };
+    let mut gov = claim(&damascus, 0, c(1347.0, "health ministry"));
+    gov.item.scope = Some("government-held areas".into());
+    let mut north = claim(&rescuers, 0, c(2000.0, "White Helmets"));
+    north.item.scope = Some("rebel-held northwest".into());
+    let whole = claim(&total, 0, c(3300.0, "news agency"));
+    let r = run(vec![gov, north, whole]);
+    assert!(r.contradictions.is_empty(), "{:#?}", r.contradictions);
+    assert_eq!(r.facts.len(), 3);
+    let scopes: Vec<Option<&str>> = r.facts.iter().map(|f| f.key.scope.as_deref()).collect();
+    assert!(
+        scopes.contains(&Some("government-held areas")),
+        "{scopes:?}"
+    );
+    assert!(scopes.contains(&None), "{scopes:?}");
+    // The same numbers without scopes would contradict.
+    let r = run(vec![
+        claim(&damascus, 0, c(1347.0, "health ministry")),
+        claim(&total, 0, c(3300.0, "news agency")),
+    ]);
+    assert_eq!(r.contradictions.len(), 1, "{:#?}", r);
 }

@@ -44,6 +44,8 @@ pub struct Subject {
     pub group: Option<String>,
     pub side: Option<String>,
     pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 impl Subject {
@@ -54,12 +56,14 @@ impl Subject {
             group: key.group.clone(),
             side: key.side.clone(),
             place: key.place.clone(),
+            scope: key.scope.clone(),
         }
     }
 }
 
 impl std::fmt::Display for Subject {
-    /// "Killed — soldiers (russia), in Ukraine".
+    /// "Killed — soldiers (russia), in Ukraine", "Killed — people, in Syria (government-held
+    /// areas)".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.label)?;
         let mut q = Vec::new();
@@ -69,8 +73,11 @@ impl std::fmt::Display for Subject {
                 None => g.clone(),
             });
         }
-        if let Some(p) = &self.place {
-            q.push(format!("in {p}"));
+        match (&self.place, &self.scope) {
+            (Some(p), Some(s)) => q.push(format!("in {p} ({s})")),
+            (Some(p), None) => q.push(format!("in {p}")),
+            (None, Some(s)) => q.push(format!("in {s}")),
+            (None, None) => {}
         }
         if !q.is_empty() {
             write!(f, " — {}", q.join(", "))?;

@@ -48,6 +48,7 @@ fn claim(
             ),
             side: (metric == "killed").then(|| "russia".into()),
             place: Some("Ukraine".into()),
+            scope: None,
             geo: None,
             as_of: Some(day(as_of)),
             source: Some(source.into()),

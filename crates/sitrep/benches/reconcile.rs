@@ -161,6 +161,7 @@ fn generate(store: &mut SqliteStore, claims: usize) {
                     .into()
                 }),
                 place: Some(place),
+                scope: None,
                 geo: Some(GeoPoint {
                     // One id per place, as the gazetteer gives.
                     geonameid: Some(700_000 + p as u32),

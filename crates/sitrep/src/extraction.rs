@@ -75,6 +75,7 @@ impl Extracted {
             group: c.group.clone(),
             side: c.side.clone(),
             place: c.place.clone(),
+            scope: c.scope.clone(),
             geo,
             as_of: c.as_of.as_deref().and_then(timex_day),
             source: c.source.clone(),

@@ -183,8 +183,12 @@ fn extraction_lines(r: &Value) -> Value {
                 .as_f64()
                 .map(|m| format!("–{m}"))
                 .unwrap_or_default();
+            let scope = c["scope"]
+                .as_str()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default();
             format!(
-                "{} {}{max} {} {} group={} side={} place={} as_of={} source={} hedged={} | «{}» in «{}»",
+                "{} {}{max} {} {} group={} side={} place={}{scope} as_of={} source={} hedged={} | «{}» in «{}»",
                 s(&c["metric"]),
                 c["value"],
                 s(&c["value_kind"]),

@@ -26,8 +26,8 @@ pub(super) fn store_facts(
     let mut ins = tx.prepare_cached(
         "INSERT INTO claims (article, seq, metric, value, value_kind, value_max, unit, grp, side, \
          place, geonameid, lat, lon, country, geo_level, as_of, source, hedged, sentence, start, \
-         \"end\", text, rule, place_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+         \"end\", text, rule, place_key, scope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?;
     for (seq, c) in facts.claims.iter().enumerate() {
         let g = c.geo.as_ref();
@@ -56,6 +56,7 @@ pub(super) fn store_facts(
             c.span.text,
             c.rule,
             c.place_key(),
+            c.scope,
         ])?;
     }
     let mut ins = tx.prepare_cached(
@@ -214,7 +215,7 @@ fn text(s: &str) -> Value {
 
 const CLAIM_COLUMNS: &str = "c.seq, c.metric, c.value, c.value_kind, c.value_max, c.unit, \
      c.grp, c.side, c.place, c.geonameid, c.lat, c.lon, c.country, c.geo_level, c.as_of, \
-     c.source, c.hedged, c.sentence, c.start, c.\"end\", c.text, c.rule";
+     c.source, c.hedged, c.sentence, c.start, c.\"end\", c.text, c.rule, c.scope";
 
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<Observed<ClaimRow>> {
     let article = article_ref(r)?;
@@ -231,6 +232,7 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<Observed<ClaimRow>> {
             group: r.get(at + 6)?,
             side: r.get(at + 7)?,
             place: r.get(at + 8)?,
+            scope: r.get(at + 22)?,
             geo: geo(r, at + 9)?,
             as_of: date(r.get(at + 14)?),
             source: r.get(at + 15)?,
