@@ -65,6 +65,8 @@ pub(crate) struct Lexicon {
     pub scope_suffixes: HashSet<String>,
     pub scope_words: HashSet<String>,
     pub scope_parts: HashSet<String>,
+    /// Adjectives before a data word in a source phrase ("the latest toll of ...").
+    pub figure_adjectives: HashSet<String>,
 }
 
 const METRICS: &str = include_str!("../data/metrics.tsv");
@@ -171,6 +173,9 @@ impl Lexicon {
                 }
                 "drop" => {
                     lex.drop_words.insert(phrase.to_lowercase());
+                }
+                "figure_adjective" => {
+                    lex.figure_adjectives.insert(phrase.to_lowercase());
                 }
                 "break" => {
                     lex.breaks.insert(phrase.to_lowercase());

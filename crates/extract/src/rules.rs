@@ -260,6 +260,22 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
+    /// Up to `n` words after token `b` that may name what a figure counts: words of its own
+    /// phrase, up to a comma, another number or a part phrase ("558 killed, including 50
+    /// children": the children are the part's, not the whole's). "of" is passed over.
+    fn noun_words(&self, b: usize, n: usize) -> Vec<usize> {
+        let s = self.sentence_of.get(b.wrapping_sub(1)).copied();
+        let end = s.map_or(b, |s| self.sentence_tokens[s].1);
+        (b..end)
+            .take_while(|&k| {
+                self.ann.tokens[k].kind == TokenKind::Word
+                    && !matches!(self.words[k].as_str(), "including" | "among")
+            })
+            .filter(|&k| self.words[k] != "of")
+            .take(n)
+            .collect()
+    }
+
     /// The claims of the text.
     pub fn claims(&self) -> Vec<Claim> {
         let mut claims: Vec<Claim> = Vec::new();
@@ -286,6 +302,32 @@ impl<'a> Doc<'a> {
                     let (p0, p1) = self.subset_before(a)?;
                     let rule = format!("subset-of:{}", c.metric);
                     Some((c.metric.clone(), Found::new(rule, self.span(p0, p1))))
+                })
+                .or_else(|| {
+                    // "including 10 women and three infants": the next part of one list.
+                    let c = claims
+                        .last()
+                        .filter(|c| c.sentence_start == self.sentences_start(si))
+                        .filter(|c| c.rule.starts_with("subset-of:"))?;
+                    let prev = self.token_range(c.start, c.end)?.1;
+                    let between = &self.words[prev..a];
+                    let joiner = match between {
+                        [_, j] => matches!(j.as_str(), "and" | ","),
+                        [_, c, j] => c == "," && j == "and",
+                        _ => false,
+                    };
+                    // Both name who they count ("10 women and three infants"); a figure
+                    // with a cue of its own is not a part: "..., and 1,645 wounded".
+                    let counts_group = self
+                        .words
+                        .get(b)
+                        .is_some_and(|w| self.lex.groups.contains_key(w));
+                    let joined =
+                        joiner && counts_group && self.lex.groups.contains_key(&between[0]);
+                    joined.then(|| {
+                        let rule = format!("subset-of:{}", c.metric);
+                        (c.metric.clone(), Found::new(rule, self.span(prev, a)))
+                    })
                 });
             let Some((metric, metric_found)) = subset_of.or_else(|| self.metric(a, b, si)) else {
                 continue;
@@ -315,11 +357,14 @@ impl<'a> Doc<'a> {
                     (g, f)
                 }
                 (g, None) => {
-                    let ellipsis = claims.iter().rev().find(|c| {
-                        c.sentence_start == self.ann.sentences[si].start
-                            && c.rule.contains("group:noun")
-                            && c.unit == unit
-                    });
+                    // Not from a part: "492 dead, among them 35 children, and 1,645
+                    // wounded" counts people.
+                    let ellipsis = claims
+                        .iter()
+                        .rev()
+                        .filter(|c| c.sentence_start == self.ann.sentences[si].start)
+                        .find(|c| !c.rule.starts_with("subset-of:"))
+                        .filter(|c| c.rule.contains("group:noun") && c.unit == unit);
                     if let Some(prev) = ellipsis {
                         rule.push_str("; group:ellipsis");
                         let at = prev
@@ -712,7 +757,7 @@ impl<'a> Doc<'a> {
                 );
             }
         }
-        for k in self.next_words(b, 3) {
+        for k in self.noun_words(b, 3) {
             let w = &self.words[k];
             let at = self.span(k, k + 1);
             if let Some(g) = self.lex.groups.get(w) {

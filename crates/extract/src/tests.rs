@@ -324,3 +324,21 @@ fn a_spun_including_still_makes_a_part() {
     let part = cs.iter().find(|c| c.value == 3000.0).expect("the 3,000");
     assert_eq!(part.metric, "evacuated", "{cs:#?}");
 }
+
+#[test]
+fn parts_listed_after_a_total_and_the_figures_after_them() {
+    let text = "Officials raised the toll to 558 killed, including 50 children and 94 women, and \
+                1,835 wounded.";
+    let cs = claims(text);
+    let find = |v: f64| cs.iter().find(|c| c.value == v).expect("a figure");
+    // The total counts people: the children belong to the part after "including".
+    assert_eq!(find(558.0).group.as_deref(), Some("people"), "{cs:#?}");
+    assert_eq!(find(50.0).metric, "killed");
+    assert_eq!(find(50.0).group.as_deref(), Some("children"));
+    // The second part of the list is a part too.
+    assert_eq!(find(94.0).metric, "killed", "{cs:#?}");
+    assert_eq!(find(94.0).group.as_deref(), Some("women"));
+    // The figure after the list has its own metric and the total's group.
+    assert_eq!(find(1835.0).metric, "injured", "{cs:#?}");
+    assert_eq!(find(1835.0).group.as_deref(), Some("people"), "{cs:#?}");
+}

@@ -287,7 +287,14 @@ impl Doc<'_> {
                 continue;
             };
             let vend = k + len;
-            if vend <= a && (vend..a).any(|j| self.lex.breaks.contains(&self.words[j])) {
+            // A clause of the article's own between the verb and the figure ends the verb's
+            // reach, unless a second "that" picks up its report again ("X said the hospital
+            // had received 1,315 wounded since fighting began, and that 208 had died").
+            let resumed = (vend..a)
+                .rev()
+                .find(|&j| self.words[j] == "that" && j > vend && self.words[j - 1] == "and")
+                .unwrap_or(vend);
+            if vend <= a && (resumed..a).any(|j| self.opens_clause(j)) {
                 continue;
             }
             if k < b && vend > a {
@@ -322,6 +329,29 @@ impl Doc<'_> {
         best.map(|(_, s)| s)
     }
 
+    /// Whether the word at token `j` opens a clause of the article's own narration: a break
+    /// word (`attribution.tsv`), but not the "as" of "as many as" or "as of", nor "since",
+    /// "after", "before" or "until" before a date ("since October 7" is a phrase).
+    pub(super) fn opens_clause(&self, j: usize) -> bool {
+        let w = self.words[j].as_str();
+        if !self.lex.breaks.contains(w) {
+            return false;
+        }
+        let next = self.words.get(j + 1).map_or("", String::as_str);
+        if w == "as"
+            && (matches!(next, "many" | "much" | "few" | "of" | "well" | "at")
+                || (j > 0 && matches!(self.words[j - 1].as_str(), "many" | "much" | "few")))
+        {
+            return false;
+        }
+        if matches!(w, "since" | "after" | "before" | "until")
+            && let Some(t) = self.ann.tokens.get(j + 1)
+        {
+            return !self.ann.times.iter().any(|x| x.start == t.start);
+        }
+        true
+    }
+
     /// "according to X" anywhere in sentence `si`.
     fn according(&self, si: usize) -> Option<Source> {
         let (s0, s1) = self.sentence_tokens[si];
@@ -347,12 +377,17 @@ impl Doc<'_> {
                 if j < s1 && self.lex.personal.contains(&self.words[j]) {
                     return None;
                 }
-                // "figures from government agencies and rescue groups": the figures' makers.
-                if j + 1 < s1
-                    && self.lex.drop_words.contains(&self.words[j])
-                    && matches!(self.words[j + 1].as_str(), "from" | "by" | "of")
+                // "figures from government agencies and rescue groups", "the latest toll of
+                // the interior ministry": the figures' makers.
+                let mut d = j;
+                while d < s1 && self.lex.figure_adjectives.contains(&self.words[d]) {
+                    d += 1;
+                }
+                if d + 1 < s1
+                    && self.lex.drop_words.contains(&self.words[d])
+                    && matches!(self.words[d + 1].as_str(), "from" | "by" | "of")
                 {
-                    j += 2;
+                    j = d + 2;
                     while j < s1 && self.lex.determiners.contains(&self.words[j]) {
                         j += 1;
                     }

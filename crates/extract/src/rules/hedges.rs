@@ -55,13 +55,18 @@ impl Doc<'_> {
     }
 
     /// Whether sentence `j` is a stand-alone paragraph, not paragraph `para`, that talks about
-    /// figures in general.
+    /// figures in general and states none of its own.
     fn framing(&self, j: usize, para: usize) -> bool {
         let pj = self.paragraph[j];
-        pj != para && self.paragraph.iter().filter(|&&p| p == pj).count() == 1 && {
-            let (t0, t1) = self.sentence_tokens[j];
-            (t0..t1).any(|t| self.lex.figure_words.contains(&self.words[t]))
-        }
+        // A lede that hedges its own count ("... killed at least 70, a toll that could not be
+        // independently verified") hedges that count, not the paragraphs after it.
+        pj != para
+            && self.paragraph.iter().filter(|&&p| p == pj).count() == 1
+            && !self.states_counts(j)
+            && {
+                let (t0, t1) = self.sentence_tokens[j];
+                (t0..t1).any(|t| self.lex.figure_words.contains(&self.words[t]))
+            }
     }
 
     /// Whether sentence `j` states counts of its own.

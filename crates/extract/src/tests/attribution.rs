@@ -370,3 +370,47 @@ fn a_source_noun_with_a_common_noun_complement() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn phrases_that_only_look_like_clauses_keep_the_verb() {
+    // "as many as" and "since October 7" open no clause of the article's own.
+    let cs =
+        claims("The health ministry said as many as 87 people may have died and 266 were wounded.");
+    let c = cs.iter().find(|c| c.value == 266.0).expect("the 266");
+    assert_eq!(c.source.as_deref(), Some("health ministry"), "{cs:#?}");
+    let cs = claims(
+        "The ministry said the number of people killed since October 7 had reached 30,035, \
+         with 70,457 wounded.",
+    );
+    let c = cs.iter().find(|c| c.value == 70457.0).expect("the 70,457");
+    assert_eq!(c.source.as_deref(), Some("ministry"), "{cs:#?}");
+    // A second "that" picks the report up again after a clause of its own.
+    let cs = claims(
+        "MSF said the hospital had received 1,315 wounded people since fighting began on May \
+         10, and that 208 of them had died of their injuries.",
+    );
+    let c = cs.iter().find(|c| c.value == 208.0).expect("the 208");
+    assert_eq!(c.source.as_deref(), Some("MSF"), "{cs:#?}");
+}
+
+#[test]
+fn a_toll_raised_or_a_toll_of_someone_is_theirs() {
+    let c = one(
+        "Haiti's civil protection agency raised the toll to 88 on Saturday.",
+        "killed",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Haiti's civil protection agency"),
+        "{c:#?}"
+    );
+    let c = one(
+        "According to the latest toll of the Ministry of the Interior, 2,497 people died.",
+        "killed",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Ministry of the Interior"),
+        "{c:#?}"
+    );
+}

@@ -165,3 +165,15 @@ fn active_voice_verification_hedges() {
     );
     assert!(c.hedged, "{c:#?}");
 }
+
+#[test]
+fn a_lede_that_hedges_its_own_count_frames_nothing_after_it() {
+    let text = "An air strike on a prison killed at least 70 people, according to aid workers, a \
+                toll that could not be independently verified.\n\nThe health ministry said 87 \
+                people had died.";
+    let cs = claims(text);
+    let lede = cs.iter().find(|c| c.value == 70.0).expect("the 70");
+    assert!(lede.hedged, "{cs:#?}");
+    let later = cs.iter().find(|c| c.value == 87.0).expect("the 87");
+    assert!(!later.hedged, "{cs:#?}");
+}
