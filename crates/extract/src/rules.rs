@@ -22,6 +22,12 @@ use crate::{Claim, Evidence};
 
 /// How far (in tokens) a `near` cue may stand from its number.
 const CUE_WINDOW: usize = 12;
+/// How many tokens before "reached" or "rose to" the cue of the total may stand ("the
+/// number of Palestinians killed in Gaza since October 7 had reached").
+const TOTAL_WINDOW: usize = 12;
+/// How many tokens after a part ("among them hundreds of thousands who fled") its own cue may
+/// stand to keep its own metric.
+const PART_PREDICATE: usize = 3;
 
 /// Metrics that count a toll, for which plural demonyms stand for soldiers.
 const TOLL_METRICS: [&str; 4] = ["killed", "injured", "casualties", "missing"];
@@ -329,7 +335,20 @@ impl<'a> Doc<'a> {
                         (c.metric.clone(), Found::new(rule, self.span(prev, a)))
                     })
                 });
-            let Some((metric, metric_found)) = subset_of.or_else(|| self.metric(a, b, si)) else {
+            // A part with a predicate of its own keeps it: "1.8 million people live in the
+            // city, among them hundreds of thousands who fled".
+            let own = self.metric(a, b, si);
+            let own_after = own.as_ref().filter(|(_, f)| {
+                (f.rule.starts_with("cue-after") || f.rule.starts_with("cue-fallback"))
+                    && self
+                        .token_range(f.start, f.end)
+                        .is_some_and(|(k, _)| k >= b && k - b <= PART_PREDICATE)
+            });
+            let subset_of = match (subset_of, own_after) {
+                (Some((m, _)), Some(o)) if o.0 != m => Some(o.clone()),
+                (s, _) => s,
+            };
+            let Some((metric, metric_found)) = subset_of.or(own) else {
                 continue;
             };
             let (unit, unit_found) = self.unit(&metric, b, unit_hint);
@@ -540,6 +559,16 @@ impl<'a> Doc<'a> {
         if n.value == 1.0 && self.words.get(b).is_some_and(|w| w == "of") {
             return None;
         }
+        // People come whole: "a magnitude-7.7 earthquake", "7.7 magnitude" are measures.
+        let magnitude = (a > 0 && self.words[a - 1].starts_with("magnitude"))
+            || (a > 1 && self.words[a - 1] == "-" && self.words[a - 2] == "magnitude")
+            || self
+                .words
+                .get(b)
+                .is_some_and(|w| w.starts_with("magnitude"));
+        if unit.is_none() && (value.fract() != 0.0 || magnitude) {
+            return None;
+        }
         let unit = unit.map(|u| {
             let found = match (u, population) {
                 ("share", Some(f)) => f,
@@ -552,6 +581,41 @@ impl<'a> Doc<'a> {
 
     /// The metric of the number at tokens `a..b` in sentence `si`, and the cue that gave it.
     fn metric(&self, a: usize, b: usize, si: usize) -> Option<(String, Found)> {
+        let found = self.cue_metric(a, b, si)?;
+        // "300 wounded were evacuated": the predicate's metric, not the noun's.
+        Some(self.predicate_metric(b, si, &found.0).unwrap_or(found))
+    }
+
+    /// After a number counted by a metric's noun ("300 wounded"), a passive predicate of
+    /// another metric ("were evacuated", "have been rescued"): that metric and its cue.
+    fn predicate_metric(&self, b: usize, si: usize, metric: &str) -> Option<(String, Found)> {
+        let (_, s1) = self.sentence_tokens[si];
+        let end = (b + 6).min(s1);
+        let aux = (b..end).find(|&k| {
+            matches!(self.words[k].as_str(), "were" | "was" | "are" | "is")
+                || (matches!(self.words[k].as_str(), "been") && k > b)
+        })?;
+        // Only the noun's words between the number and the verb: "wounded", "seriously
+        // injured people".
+        if (b..aux).any(|k| self.ann.tokens[k].kind != TokenKind::Word || self.opens_clause(k)) {
+            return None;
+        }
+        let at = aux + 1;
+        let h = self
+            .cues
+            .iter()
+            .find(|h| h.start == at && self.sentence_of[h.start] == si)?;
+        let c = &self.lex.cues[h.cue];
+        (c.metric != metric).then(|| {
+            (
+                c.metric.clone(),
+                Found::new(format!("predicate:{}", c.metric), self.span(h.start, h.end)),
+            )
+        })
+    }
+
+    /// The metric of the number at tokens `a..b` by the cues around it.
+    fn cue_metric(&self, a: usize, b: usize, si: usize) -> Option<(String, Found)> {
         let (s0, _) = self.sentence_tokens[si];
         let in_sentence = |h: &&CueHit| self.sentence_of[h.start] == si;
         let cue = |h: &CueHit| &self.lex.cues[h.cue];
@@ -570,15 +634,41 @@ impl<'a> Doc<'a> {
             return Some(found(h, "cue-before"));
         }
         // A cue directly after the number, or after its group noun.
+        // The cue right after the number, its group noun, or a "who" ("hundreds of thousands
+        // who fled", "people who have lost their homes").
+        let mut at = b;
+        if self
+            .lex
+            .groups
+            .contains_key(self.words.get(at).map_or("", String::as_str))
+        {
+            at += 1;
+        }
+        if self.words.get(at).is_some_and(|w| w == "who") {
+            at += 1;
+            if self
+                .words
+                .get(at)
+                .is_some_and(|w| matches!(w.as_str(), "have" | "had" | "has"))
+            {
+                at += 1;
+            }
+        }
         let after = |pos: Position| {
             self.cues.iter().filter(in_sentence).find(|h| {
                 cue(h).position == pos
                     && (h.start == b
-                        || (h.start == b + 1 && self.lex.groups.contains_key(&self.words[b])))
+                        || (h.start == b + 1 && self.lex.groups.contains_key(&self.words[b]))
+                        || h.start == at)
             })
         };
         if let Some(h) = after(Position::After) {
             return Some(found(h, "cue-after"));
+        }
+        // "the number of Palestinians killed ... had reached 30,035", "the toll from Saturday's
+        // strike rose to 12": a figure a total reached takes the total's cue before it.
+        if let Some(h) = self.reached_total(a, si) {
+            return Some(found(h, "cue-total"));
         }
         // The nearest cue in the clause.
         let mut best: Option<(usize, bool, &CueHit)> = None;
@@ -591,7 +681,10 @@ impl<'a> Doc<'a> {
             } else {
                 (h.start - b, true)
             };
-            if dist > CUE_WINDOW || self.clause_break(h.end.min(b), h.start.max(a)) {
+            if dist > CUE_WINDOW
+                || self.clause_break(h.end.min(b), h.start.max(a))
+                || self.subordinate_between(h.end.min(b), h.start.max(a))
+            {
                 continue;
             }
             let better = match best {
@@ -606,6 +699,43 @@ impl<'a> Doc<'a> {
             return Some(found(h, "cue-near"));
         }
         after(Position::Fallback).map(|h| found(h, "cue-fallback"))
+    }
+
+    /// The cue of a total that the figure at token `a` is the new value of: "reached", "rose
+    /// to", "stood at"... directly before the figure, and a cue before those in the clause.
+    fn reached_total(&self, a: usize, si: usize) -> Option<&CueHit> {
+        let (s0, _) = self.sentence_tokens[si];
+        let w = |k: usize| self.words.get(k).map_or("", String::as_str);
+        let verb = |k: usize| {
+            matches!(
+                w(k),
+                "rose" | "risen" | "climbed" | "jumped" | "increased" | "grown" | "grew" | "stood"
+            )
+        };
+        let k = if a > s0 && w(a - 1) == "reached" {
+            a - 1
+        } else if a > s0 + 1 && matches!(w(a - 1), "to" | "at") && verb(a - 2) {
+            a - 2
+        } else {
+            return None;
+        };
+        self.cues
+            .iter()
+            .filter(|h| self.sentence_of[h.start] == si && h.end <= k && k - h.end <= TOTAL_WINDOW)
+            .filter(|h| !self.clause_break(h.end, k) && !self.subordinate_between(h.end, k))
+            .max_by_key(|h| h.end)
+    }
+
+    /// Whether tokens `from..to` hold a word that opens a subordinate clause ("as", "while",
+    /// "when", "because"...): a cue across it belongs to the other clause ("dozens had died in
+    /// a stampede as thousands rushed the trucks"). "as many as" is a modifier.
+    fn subordinate_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            matches!(
+                self.words[k].as_str(),
+                "as" | "while" | "whereas" | "because" | "when" | "where" | "although" | "though"
+            ) && self.opens_clause_word(k)
+        })
     }
 
     /// The subset phrase ("including", "among them") that ends just before token `a`, as a

@@ -342,3 +342,97 @@ fn parts_listed_after_a_total_and_the_figures_after_them() {
     assert_eq!(find(1835.0).metric, "injured", "{cs:#?}");
     assert_eq!(find(1835.0).group.as_deref(), Some("people"), "{cs:#?}");
 }
+
+#[test]
+fn a_measure_is_no_count_of_people() {
+    let cs = claims("The magnitude-7.7 earthquake killed 1,644 people, the junta said.");
+    assert!(cs.iter().all(|c| c.value != 7.7), "{cs:#?}");
+    assert!(cs.iter().any(|c| c.value == 1644.0), "{cs:#?}");
+    let cs = claims("A 6.8 magnitude quake killed 2,497 people.");
+    assert!(cs.iter().all(|c| c.value != 6.8), "{cs:#?}");
+}
+
+#[test]
+fn the_predicate_and_the_total_choose_the_metric() {
+    // The noun says wounded; the verb says what happened to them.
+    let c = one(
+        "The army said more than 300 wounded were evacuated by helicopter.",
+        "evacuated",
+    );
+    assert_eq!(c.value, 300.0);
+    let c = one(
+        "A police helicopter flew 12 of the most seriously wounded to hospitals.",
+        "evacuated",
+    );
+    assert_eq!(c.value, 12.0);
+    // A total that reached a figure takes the total's cue, not a nearer one after it.
+    let cs = claims(
+        "The ministry said the number of Palestinians killed in Gaza since October 7 had \
+         reached 30,035, with 70,457 wounded.",
+    );
+    let c = cs.iter().find(|c| c.value == 30035.0).expect("the 30,035");
+    assert_eq!(c.metric, "killed", "{cs:#?}");
+    let c = one(
+        "The toll from Saturday's strike rose to 12 on Monday, when rescuers pulled the last \
+         bodies from the rubble.",
+        "killed",
+    );
+    assert_eq!(c.value, 12.0);
+}
+
+#[test]
+fn a_cue_across_a_subordinate_clause_is_the_other_clauses() {
+    let cs = claims(
+        "A military spokesman said dozens of people had died in a stampede as thousands rushed \
+         the trucks.",
+    );
+    assert!(cs.iter().all(|c| c.value != 2000.0), "{cs:#?}");
+    assert!(cs.iter().any(|c| c.metric == "killed"), "{cs:#?}");
+}
+
+#[test]
+fn cues_for_homes_lost_rubble_residence_and_facilities_hit() {
+    let c = one(
+        "Nearly 140 residents who lost their flats are staying in a dormitory.",
+        "displaced",
+    );
+    assert_eq!(c.value, 140.0);
+    let c = one(
+        "The rescuers estimate that about fifty persons are still under the rubble.",
+        "trapped",
+    );
+    assert_eq!(c.value, 50.0);
+    let c = one(
+        "About 16,000 people lived in the areas at greatest risk, the governor said.",
+        "population",
+    );
+    assert_eq!(c.value, 16000.0);
+    let c = one("It said 13 hospitals had been shelled.", "attacks");
+    assert_eq!((c.value, c.unit.as_str()), (13.0, "facilities"));
+    // Floods damage facilities too: that is no attack.
+    let cs = claims("Health partners report that 888 health facilities have been damaged.");
+    assert!(cs.iter().all(|c| c.metric != "attacks"), "{cs:#?}");
+    // Shelters are places, not people.
+    let cs = claims("More than 16,500 displaced people had registered at 89 shelters.");
+    assert!(cs.iter().all(|c| c.value != 89.0), "{cs:#?}");
+}
+
+#[test]
+fn a_part_with_a_predicate_of_its_own_keeps_it() {
+    let cs = claims(
+        "The UN estimates that about 1.8 million people live in and around the city, among \
+         them hundreds of thousands who fled other towns.",
+    );
+    let part = cs.iter().find(|c| c.value == 200000.0).expect("the part");
+    assert_eq!(part.metric, "displaced", "{cs:#?}");
+    let whole = cs.iter().find(|c| c.value == 1800000.0).expect("the whole");
+    assert_eq!(whole.metric, "population", "{cs:#?}");
+    // Infants are children, and a second part of the list.
+    let cs = claims("The UN raised the toll to at least 70, including 10 women and three infants.");
+    let c = cs.iter().find(|c| c.value == 3.0).expect("the infants");
+    assert_eq!(
+        (c.metric.as_str(), c.group.as_deref()),
+        ("killed", Some("children")),
+        "{cs:#?}"
+    );
+}

@@ -333,10 +333,13 @@ impl Doc<'_> {
     /// word (`attribution.tsv`), but not the "as" of "as many as" or "as of", nor "since",
     /// "after", "before" or "until" before a date ("since October 7" is a phrase).
     pub(super) fn opens_clause(&self, j: usize) -> bool {
+        self.lex.breaks.contains(&self.words[j]) && self.opens_clause_word(j)
+    }
+
+    /// Whether the word at token `j`, taken for a clause opener, opens one: not the "as" of
+    /// "as many as" or "as of", nor "since", "after", "before" or "until" before a date.
+    pub(super) fn opens_clause_word(&self, j: usize) -> bool {
         let w = self.words[j].as_str();
-        if !self.lex.breaks.contains(w) {
-            return false;
-        }
         let next = self.words.get(j + 1).map_or("", String::as_str);
         if w == "as"
             && (matches!(next, "many" | "much" | "few" | "of" | "well" | "at")
