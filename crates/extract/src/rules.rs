@@ -427,6 +427,7 @@ impl<'a> Doc<'a> {
             }
             let place = self
                 .place(si, n.start, source.as_ref(), metric == "evacuated")
+                .or_else(|| self.previous_claim_place(&claims, si))
                 .or_else(|| fallback_place.clone());
             if let Some((_, f)) = &place {
                 evidence.push(f.evidence("place"));
@@ -699,6 +700,33 @@ impl<'a> Doc<'a> {
             return Some(found(h, "cue-near"));
         }
         after(Position::Fallback).map(|h| found(h, "cue-fallback"))
+    }
+
+    /// For a figure whose sentence names no place: the place the claim before it took from
+    /// its own words, when that claim stands shortly before in the same paragraph ("Rescuers
+    /// pulled 69 people from a boat off Aceh province. Fishermen had rescued six others."). A
+    /// story goes on where it was.
+    fn previous_claim_place(&self, claims: &[Claim], si: usize) -> Option<(String, Found)> {
+        let prev = claims.last()?;
+        let pj = self.sentence_of_byte(prev.sentence_start)?;
+        if pj >= si || si - pj > places::CITY_BACK || self.paragraph[pj] != self.paragraph[si] {
+            return None;
+        }
+        let e = prev.evidence.iter().find(|e| e.field == "place")?;
+        // Only a place read in the claim's own sentence carries on.
+        if !matches!(
+            e.rule.as_str(),
+            "locative" | "local-place" | "apposition-place"
+        ) {
+            return None;
+        }
+        let place = prev.place.clone()?;
+        Some((place, Found::new("previous-claim-place", (e.start, e.end))))
+    }
+
+    /// The index of the sentence starting at byte `start`.
+    fn sentence_of_byte(&self, start: usize) -> Option<usize> {
+        self.ann.sentences.iter().position(|s| s.start == start)
     }
 
     /// The cue of a total that the figure at token `a` is the new value of: "reached", "rose

@@ -7,7 +7,7 @@ use super::attribution::Source;
 
 /// How many sentences back, within its paragraph, the city a figure is about may be named ("The
 /// city ..."). Text that lost its paragraph breaks has paragraphs of dozens of sentences.
-const CITY_BACK: usize = 2;
+pub(super) const CITY_BACK: usize = 2;
 use super::{Doc, Found};
 
 impl<'a> Doc<'a> {
@@ -38,12 +38,38 @@ impl<'a> Doc<'a> {
         let located = |e: &&Entity| {
             possessive(e) || word_before(e).is_some_and(|w| self.lex.locatives.contains(w))
         };
+        // "the High Atlas south of Marrakech", "40 km west of Kyiv": a point of reference,
+        // not where the figure is.
+        let reference = |e: &Entity| {
+            let a = self.ann.tokens.partition_point(|t| t.start < e.start);
+            a >= 2 && self.words[a - 1] == "of" && {
+                let w = self.words[a - 2].trim_start_matches(['-', '–']);
+                matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "north-east"
+                        | "north-west"
+                        | "south-east"
+                        | "south-west"
+                )
+            }
+        };
         // Where people were taken: "to Benghazi and Al Bayda" (a list after "to" included).
         let destination = |e: &Entity| {
             if !moving {
                 return false;
             }
             let mut k = self.ann.tokens.partition_point(|t| t.start < e.start);
+            // A few words of a noun phrase may stand between: "towards the hospitals of
+            // Marrakech".
+            let mut words = 0;
             while k > 0 {
                 k -= 1;
                 let w = self.words[k].as_str();
@@ -52,8 +78,15 @@ impl<'a> Doc<'a> {
                         && p.start <= self.ann.tokens[k].start
                         && self.ann.tokens[k].end <= p.end
                 });
-                if !(in_place || matches!(w, "and" | "or" | ",")) {
-                    return matches!(w, "to" | "into" | "towards");
+                if in_place || matches!(w, "and" | "or" | ",") {
+                    continue;
+                }
+                if matches!(w, "to" | "into" | "towards") {
+                    return true;
+                }
+                words += 1;
+                if words > 3 || matches!(w, "from" | "in" | "out") || self.is_verb_at(k) {
+                    return false;
                 }
             }
             false
@@ -93,6 +126,7 @@ impl<'a> Doc<'a> {
                 self.places_in(si).filter(|e| {
                     !is_source(e)
                         && !destination(e)
+                        && !reference(e)
                         && !contrasted(e)
                         && (!outside || !in_source(e))
                 })
@@ -282,6 +316,16 @@ impl<'a> Doc<'a> {
     /// or `start` if it has none. A dateline says where the reporter is, not where a figure is.
     fn dateline_end(&self, start: usize, end: usize) -> usize {
         let sentence = &self.text[start..end];
+        // "ADDIS ABABA (Agency) — ...", "MARRAKECH — ...": capitals up to a dash.
+        if let Some(i) = [" — ", " – "].iter().filter_map(|d| sentence.find(d)).min()
+            && i <= 60
+        {
+            let head = sentence[..i].split(" (").next().unwrap_or("");
+            let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 3 && !head.chars().any(char::is_lowercase) {
+                return start + i;
+            }
+        }
         let Some((first, _)) = sentence.split_once(',') else {
             return start;
         };

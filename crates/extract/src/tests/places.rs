@@ -147,3 +147,30 @@ fn a_place_in_a_contrasting_clause_is_another_figures() {
     let c = cs.iter().find(|c| c.value == 2600.0).expect("the 2,600");
     assert_eq!(c.place.as_deref(), Some("Syria"), "{c:#?}");
 }
+
+#[test]
+fn a_story_goes_on_where_it_was() {
+    let text = "Rescuers pulled 69 people from an overturned boat off the coast of Aceh province. \
+                Fishermen had rescued six others on Wednesday.";
+    let cs = claims(text);
+    let c = cs.iter().find(|c| c.value == 6.0).expect("the six");
+    assert_eq!(c.place.as_deref(), Some("Aceh province"), "{cs:#?}");
+    assert_eq!(evidence(text, c, "place")[0].0, "previous-claim-place");
+}
+
+#[test]
+fn reference_points_destinations_and_datelines_are_not_the_place() {
+    // "south of Marrakech" says where the epicentre was; the dateline where the reporter is.
+    let text = "MARRAKECH — The earthquake that struck the High Atlas south of Marrakech killed \
+                2,497 people in Morocco, the ministry said.";
+    let c = one(text, "killed");
+    assert_eq!(c.place.as_deref(), Some("Morocco"), "{c:#?}");
+    let text = "ADDIS ABABA (Lakeside Wire) — Aid workers said 24 people were wounded.";
+    let c = one(text, "injured");
+    assert_ne!(c.place.as_deref(), Some("Addis Ababa"), "{c:#?}");
+    // Evacuees taken "towards the hospitals of" a city were not counted there.
+    let text = "The army said more than 300 wounded were evacuated from Taroudant towards the \
+                hospitals of Marrakech.";
+    let c = one(text, "evacuated");
+    assert_eq!(c.place.as_deref(), Some("Taroudant"), "{c:#?}");
+}
