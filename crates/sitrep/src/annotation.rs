@@ -12,7 +12,7 @@ use store::{ArticleAnnotations, EntityName};
 
 /// Version of the annotation rules; stored with each article's annotations. Raise it when the
 /// rules change what they find, so that stored articles can be found and annotated again.
-pub const ANNOTATION_VERSION: u32 = 4;
+pub const ANNOTATION_VERSION: u32 = 5;
 
 /// A time expression as printed and stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]

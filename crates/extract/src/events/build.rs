@@ -680,7 +680,8 @@ impl Builder<'_, '_> {
     }
 
     /// Whether an entity belongs to a side of the conflict: a country, a government (a
-    /// capital standing for it), or a group or body with a side in `sides.tsv`.
+    /// capital standing for it), an armed organisation (`armed-org` in `cues.tsv`), or a group
+    /// or body with a side in `sides.tsv`.
     fn warring_party(&self, e: &annotate::Entity) -> bool {
         let known_side = e
             .side
@@ -689,7 +690,15 @@ impl Builder<'_, '_> {
         match e.kind {
             EntityKind::Place => is_party(e),
             EntityKind::Org => {
-                e.form == MentionForm::Metonym || (known_side && e.name.starts_with("Government"))
+                let armed = e.name.rsplit(' ').next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    self.lex
+                        .cues("armed-org")
+                        .any(|c| c.words.len() == 1 && c.words[0] == w)
+                });
+                e.form == MentionForm::Metonym
+                    || armed
+                    || (known_side && e.name.starts_with("Government"))
             }
             EntityKind::Group => known_side,
             EntityKind::Person => false,

@@ -435,3 +435,45 @@ fn strikes_on_infrastructure_without_a_preposition() {
     );
     assert!(all.iter().all(|e| e.kind != EventKind::Attack), "{all:#?}");
 }
+
+#[test]
+fn attacks_on_villages_prisons_and_buildings_and_raids() {
+    let e = one(
+        "Fighters from the Rapid Support Forces stormed the South Hospital in El Fasher on \
+         Saturday.",
+        "2024-06-10",
+        EventKind::Attack,
+    );
+    assert_eq!(attr(&e, "target").as_deref(), Some("hospital"));
+    assert_eq!(e.date.as_deref(), Some("2024-06-08"));
+    assert_eq!(
+        actors(&e, "perpetrator"),
+        vec!["Rapid Support Forces".to_owned()]
+    );
+    let e = one(
+        "Israeli warplanes carried out wave after wave of strikes on villages and towns across \
+         southern Lebanon on Monday.",
+        "2024-09-24",
+        EventKind::Attack,
+    );
+    assert_eq!(attr(&e, "target").as_deref(), Some("civilian"));
+    let e = one(
+        "In Hodeidah, a strike on Friday on a telecommunications building reportedly killed \
+         three children.",
+        "2022-01-22",
+        EventKind::Attack,
+    );
+    assert_eq!(attr(&e, "target").as_deref(), Some("infrastructure"));
+    assert_eq!(attr(&e, "killed").as_deref(), Some("3"));
+    // A port city is no port facility: shelling near it is not an attack on a target.
+    assert!(
+        events(
+            "An attempt to lead civilians out of the besieged port city of Mariupol collapsed \
+             after shelling resumed.",
+            "2022-03-06",
+        )
+        .iter()
+        .all(|e| e.kind != EventKind::Attack
+            || attr(e, "target").as_deref() != Some("infrastructure"))
+    );
+}
