@@ -263,7 +263,10 @@ impl Doc<'_> {
         if closed && let Some(src) = quote.and_then(|q| self.quote_speaker(q)) {
             return Some(src);
         }
-        let own = self.according(si).or_else(|| self.verb_source(si, a, b));
+        let own = self
+            .according(si)
+            .or_else(|| self.verb_source(si, a, b))
+            .or_else(|| self.parenthetical_source(si, b));
         // A sentence inside it that reports words itself ("X said ...") is narration, not the
         // open quotation.
         let (s0, s1) = self.sentence_tokens[si];
@@ -350,9 +353,48 @@ impl Doc<'_> {
         if matches!(w, "since" | "after" | "before" | "until")
             && let Some(t) = self.ann.tokens.get(j + 1)
         {
+            // "hours after the earthquake": a phrase, not a clause.
+            if matches!(w, "after" | "before")
+                && matches!(next, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+            {
+                return false;
+            }
             return !self.ann.times.iter().any(|x| x.start == t.start);
         }
         true
+    }
+
+    /// A source in brackets after the figure, as situation reports write it: "1,191 people
+    /// killed since 14 June (NDMA, as of 1 September)", "634,000 displaced (IOM)". An
+    /// organisation or an acronym opens the brackets.
+    fn parenthetical_source(&self, si: usize, b: usize) -> Option<Source> {
+        let (_, s1) = self.sentence_tokens[si];
+        let open = (b..s1).find(|&k| self.words[k] == "(")?;
+        let k = open + 1;
+        if k >= s1 {
+            return None;
+        }
+        let src = match self.entity_starting(k) {
+            Some(e)
+                if matches!(
+                    self.ann.entities[e].kind,
+                    EntityKind::Org | EntityKind::Person | EntityKind::Group
+                ) =>
+            {
+                self.entity_source(e, "parenthetical")
+            }
+            _ => {
+                let mut s = self.acronym_at(k)?;
+                s.rule = "parenthetical-acronym";
+                s
+            }
+        };
+        let (_, end) = self.token_range(src.start, src.end)?;
+        matches!(
+            self.words.get(end).map(String::as_str),
+            Some(")" | "," | ";")
+        )
+        .then_some(src)
     }
 
     /// "according to X" anywhere in sentence `si`.
@@ -478,9 +520,17 @@ impl Doc<'_> {
         words
             .filter_map(|j| self.noun_phrase_ending(j, vend))
             .find(|src| {
-                // The whole phrase: "said local officials", not "said local" + noun.
+                // The whole phrase: "said local officials", not "said local" + noun; and not
+                // the subject of a reported clause ("said the hospital had received").
                 self.token_range(src.end, self.text.len())
-                    .is_none_or(|(k, _)| !self.lex.source_nouns.contains(&self.words[k]))
+                    .is_none_or(|(k, _)| {
+                        !self.lex.source_nouns.contains(&self.words[k])
+                            && !self.lex.aux.contains(&self.words[k])
+                            && !matches!(
+                                self.words[k].as_str(),
+                                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would"
+                            )
+                    })
             })
             .map(|mut src| {
                 src.rule = "verb-subject-inverted-phrase";
@@ -567,6 +617,10 @@ impl Doc<'_> {
     /// "the general staff of Ukraine's armed forces", "the US embassy in Kyiv". The complement is
     /// the entity that ends at `k`, or its word.
     fn of_phrase_ending(&self, k: usize, lo: usize) -> Option<Source> {
+        // A phrase ends on a word ("... in Jabalia, said" is an apposition's end).
+        if self.ann.tokens.get(k)?.kind != TokenKind::Word {
+            return None;
+        }
         let at = self.ann.tokens.get(k)?.end;
         let first = self
             .ann
@@ -654,15 +708,15 @@ impl Doc<'_> {
         if let Some(src) = self.subject_before(k, s0) {
             return Some(src);
         }
-        // Inverted: ", said X".
-        if self.ann.tokens[k - 1].kind == TokenKind::Punct
-            && let Some(src) = self.subject_after(vend, s1)
-        {
-            return Some(src);
-        }
         // A name, then its apposition, then the verb: "..., X, the governor of Y, said".
         if self.words[k - 1] == ","
             && let Some(src) = self.apposition_before(k - 1, s0)
+        {
+            return Some(src);
+        }
+        // Inverted: ", said X".
+        if self.ann.tokens[k - 1].kind == TokenKind::Punct
+            && let Some(src) = self.subject_after(vend, s1)
         {
             return Some(src);
         }

@@ -414,3 +414,51 @@ fn a_toll_raised_or_a_toll_of_someone_is_theirs() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_source_in_brackets_after_the_figure() {
+    let cs = claims(
+        "1,191 people killed, including 399 children, since 14 June (NDMA, as of 1 September)",
+    );
+    // The acronym opens the brackets, whether or not a lexicon knows it.
+    assert!(
+        cs.iter().all(|c| c.source.as_deref() == Some("NDMA")),
+        "{cs:#?}"
+    );
+    let c = one(
+        "About 634,000 displaced people live in camps (IOM).",
+        "displaced",
+    );
+    assert_eq!(c.source.as_deref(), Some("IOM"), "{c:#?}");
+    // Brackets that hold no source give none.
+    let c = one(
+        "About 634,000 people (a fifth of them children) were displaced.",
+        "displaced",
+    );
+    assert_eq!(c.source, None, "{c:#?}");
+}
+
+#[test]
+fn appositions_roles_and_reporting_verbs_of_other_crises() {
+    let c = one(
+        "Dr Hassan Barakeh, a doctor at al-Awda hospital in Jabalia, said the hospital had \
+         received 161 wounded people.",
+        "injured",
+    );
+    assert_eq!(c.source.as_deref(), Some("Hassan Barakeh"), "{c:#?}");
+    let c = one(
+        "The World Health Organization has verified 62 attacks on health care in Sudan.",
+        "attacks",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("World Health Organization"),
+        "{c:#?}"
+    );
+    let c = one(
+        "The NUG accused the military of carrying out an air strike hours after the \
+         earthquake, killing seven people.",
+        "killed",
+    );
+    assert_eq!(c.source.as_deref(), Some("NUG"), "{c:#?}");
+}
