@@ -31,12 +31,29 @@ impl<'a> Doc<'a> {
             let after = &self.text[e.end..];
             after.starts_with("'s") || after.starts_with("’s")
         };
-        let word_before = |e: &Entity| {
-            let a = self.ann.tokens.partition_point(|t| t.start < e.start);
-            (a > 0).then(|| self.words[a - 1].as_str())
+        // "in southern Turkey": a compass adjective may stand between.
+        let compass = |w: &str| {
+            matches!(
+                w,
+                "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "north-eastern"
+                    | "north-western"
+                    | "south-eastern"
+                    | "south-western"
+                    | "northeastern"
+                    | "northwestern"
+                    | "southeastern"
+                    | "southwestern"
+            )
         };
         let located = |e: &&Entity| {
-            possessive(e) || word_before(e).is_some_and(|w| self.lex.locatives.contains(w))
+            let a = self.ann.tokens.partition_point(|t| t.start < e.start);
+            let cued = |k: usize| k > 0 && self.lex.locatives.contains(&self.words[k - 1]);
+            possessive(e) || cued(a) || (a > 1 && compass(&self.words[a - 1]) && cued(a - 1))
         };
         // "the High Atlas south of Marrakech", "40 km west of Kyiv": a point of reference,
         // not where the figure is.
@@ -136,6 +153,12 @@ impl<'a> Doc<'a> {
                 // country is about that country, as the text names it.
                 if let Some(parent) = self.list_country(e) {
                     return Some(found(parent, "list-country"));
+                }
+                // "in southern Turkey and northern Syria": a figure for two countries is for
+                // both, named together, and never compared with either alone.
+                if let Some(other) = self.second_country(e, &compass) {
+                    let text = format!("{} and {}", self.place_text(e), self.place_text(other));
+                    return Some((text, Found::new("two-countries", (e.start, other.end))));
                 }
                 // "Ukraine's second-largest city": a country that only qualifies yields to its
                 // own place below country level.
@@ -253,6 +276,33 @@ impl<'a> Doc<'a> {
                     .as_ref()
                     .is_some_and(|g| g.level == "country" && g.country.as_deref() == Some(&country))
         })
+    }
+
+    /// The place of another country joined to place `e` by "and" ("Turkey and northern
+    /// Syria"), when `e` is a country or the other is.
+    fn second_country(&self, e: &Entity, compass: &dyn Fn(&str) -> bool) -> Option<&'a Entity> {
+        let code = |x: &Entity| x.geo.as_ref().and_then(|g| g.country.clone());
+        let is_country = |x: &Entity| x.geo.as_ref().is_some_and(|g| g.level == "country");
+        let (_, b) = self.token_range(e.start, e.end)?;
+        if self.words.get(b).map(String::as_str) != Some("and") {
+            return None;
+        }
+        let k = if self.words.get(b + 1).is_some_and(|w| compass(w)) {
+            b + 2
+        } else {
+            b + 1
+        };
+        let start = self.ann.tokens.get(k)?.start;
+        let other = self
+            .ann
+            .entities
+            .iter()
+            .find(|x| x.kind == EntityKind::Place && x.start == start)?;
+        (code(e).is_some()
+            && code(other).is_some()
+            && code(e) != code(other)
+            && (is_country(e) || is_country(other)))
+        .then_some(other)
     }
 
     /// The city the text names most (the first of those named as often), by canonical name.

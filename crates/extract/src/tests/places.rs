@@ -174,3 +174,18 @@ fn reference_points_destinations_and_datelines_are_not_the_place() {
     let c = one(text, "evacuated");
     assert_eq!(c.place.as_deref(), Some("Taroudant"), "{c:#?}");
 }
+
+#[test]
+fn a_figure_for_two_countries_names_both() {
+    let text = "The number of people known to have died in southern Turkey and northern Syria \
+                rose above 20,000 on Thursday.";
+    let c = one(text, "killed");
+    assert_eq!(c.place.as_deref(), Some("Turkey and Syria"), "{c:#?}");
+    assert_eq!(evidence(text, &c, "place")[0].0, "two-countries");
+    // Two places of one country are not two countries; a compass word still locates.
+    let c = one(
+        "Floods killed 40 people in southern Sindh and Balochistan.",
+        "killed",
+    );
+    assert_eq!(c.place.as_deref(), Some("Sindh"), "{c:#?}");
+}
