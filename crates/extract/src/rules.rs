@@ -232,6 +232,32 @@ impl<'a> Doc<'a> {
             best.sort_by_key(|h| h.cue);
             hits.extend(best);
         }
+        // A cue that qualifies a speaker says nothing of a figure: "aid workers estimate",
+        // "evacuation officials said".
+        hits.retain(|h| {
+            !self
+                .words
+                .get(h.end)
+                .is_some_and(|w| self.lex.source_nouns.contains(w))
+        });
+        // A cue inside an organisation's name says nothing of a figure ("the UN agency for
+        // Palestinian refugees").
+        let orgs: Vec<(usize, usize)> = self
+            .ann
+            .entities
+            .iter()
+            .filter(|e| e.kind == annotate::EntityKind::Org)
+            .map(|e| (e.start, e.end))
+            .collect();
+        if !orgs.is_empty() {
+            hits.retain(|h| {
+                let (a, b) = (
+                    self.ann.tokens[h.start].start,
+                    self.ann.tokens[h.end - 1].end,
+                );
+                !orgs.iter().any(|&(s, e)| s <= a && b <= e)
+            });
+        }
         hits
     }
 
@@ -559,6 +585,15 @@ impl<'a> Doc<'a> {
         // "one of dozens": a selector, not a count.
         if n.value == 1.0 && self.words.get(b).is_some_and(|w| w == "of") {
             return None;
+        }
+        // "according to two aid workers", "three officials said": a count of speakers.
+        if let Some(noun) = (b..(b + 3).min(self.words.len()))
+            .find(|&k| self.lex.source_nouns.contains(&self.words[k]))
+        {
+            let according = a >= 2 && self.words[a - 2] == "according" && self.words[a - 1] == "to";
+            if according || self.is_verb_at(noun + 1) {
+                return None;
+            }
         }
         // People come whole: "a magnitude-7.7 earthquake", "7.7 magnitude" are measures.
         let magnitude = (a > 0 && self.words[a - 1].starts_with("magnitude"))

@@ -436,3 +436,40 @@ fn a_part_with_a_predicate_of_its_own_keeps_it() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn words_of_speakers_and_names_are_no_cues_and_speakers_are_no_counts() {
+    // "aid workers" names speakers: the homes lost give the metric.
+    let c = one(
+        "Aid workers estimate that about a quarter of the city's population has lost their homes.",
+        "displaced",
+    );
+    assert_eq!(c.value, 0.25);
+    // "refugees" in an agency's name says nothing of the figure.
+    let cs = claims(
+        "The UN agency for Palestinian refugees said about 1 million people had been forced \
+         from their homes.",
+    );
+    assert!(cs.iter().all(|c| c.metric != "refugees"), "{cs:#?}");
+    // The speakers are counted, not a toll.
+    let cs =
+        claims("The strike killed 55 people on Friday, according to two aid workers in the town.");
+    assert!(cs.iter().all(|c| c.value != 2.0), "{cs:#?}");
+    let cs = claims("Three officials said 12 people were killed in the blast.");
+    assert!(cs.iter().all(|c| c.value != 3.0), "{cs:#?}");
+    assert!(cs.iter().any(|c| c.value == 12.0), "{cs:#?}");
+}
+
+#[test]
+fn people_still_inside_and_a_population_after_its_number() {
+    let c = one(
+        "The governor said roughly 130,000 residents were still inside without power.",
+        "trapped",
+    );
+    assert_eq!(c.value, 130000.0);
+    let c = one(
+        "Gaza's 2.3 million population depends on aid.",
+        "population",
+    );
+    assert_eq!(c.value, 2300000.0);
+}
