@@ -477,3 +477,25 @@ fn attacks_on_villages_prisons_and_buildings_and_raids() {
             || attr(e, "target").as_deref() != Some("infrastructure"))
     );
 }
+
+#[test]
+fn rejecting_criticism_or_suggestions_is_a_denial() {
+    let e = one(
+        "Erdogan rejected the criticism, saying that no country could have been prepared.",
+        "2023-02-10",
+        EventKind::Denial,
+    );
+    assert_eq!(e.kind, EventKind::Denial);
+    let e = one(
+        "The Kremlin rejected suggestions that the leaders had been the target.",
+        "2024-03-07",
+        EventKind::Denial,
+    );
+    assert_eq!(e.kind, EventKind::Denial);
+    // Rejecting a plan is no denial.
+    assert!(
+        events("The council rejected the plan on Monday.", "2024-03-07")
+            .iter()
+            .all(|e| e.kind != EventKind::Denial)
+    );
+}
