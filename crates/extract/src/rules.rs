@@ -618,6 +618,14 @@ impl<'a> Doc<'a> {
     /// The metric of the number at tokens `a..b` in sentence `si`, and the cue that gave it.
     fn metric(&self, a: usize, b: usize, si: usize) -> Option<(String, Found)> {
         let found = self.cue_metric(a, b, si)?;
+        // The dead are counted as dead whatever was done with them ("180 bodies had been
+        // pulled from the ruins"): a toll's own noun keeps its metric.
+        let own_noun = self
+            .token_range(found.1.start, found.1.end)
+            .is_some_and(|(k, _)| k >= b && k <= b + 1);
+        if found.0 == "killed" && own_noun {
+            return Some(found);
+        }
         // "300 wounded were evacuated": the predicate's metric, not the noun's.
         Some(self.predicate_metric(b, si, &found.0).unwrap_or(found))
     }
@@ -636,7 +644,17 @@ impl<'a> Doc<'a> {
         if (b..aux).any(|k| self.ann.tokens[k].kind != TokenKind::Word || self.opens_clause(k)) {
             return None;
         }
-        let at = aux + 1;
+        // "are still listed as missing", "were later evacuated".
+        let mut at = aux + 1;
+        while at < s1
+            && at <= aux + 4
+            && matches!(
+                self.words[at].as_str(),
+                "still" | "now" | "later" | "also" | "listed" | "reported" | "as" | "being"
+            )
+        {
+            at += 1;
+        }
         let h = self
             .cues
             .iter()
@@ -673,6 +691,10 @@ impl<'a> Doc<'a> {
         // The cue right after the number, its group noun, or a "who" ("hundreds of thousands
         // who fled", "people who have lost their homes").
         let mut at = b;
+        // "hundreds of thousands of people who fled".
+        if self.words.get(at).is_some_and(|w| w == "of") {
+            at += 1;
+        }
         if self
             .lex
             .groups

@@ -473,3 +473,42 @@ fn people_still_inside_and_a_population_after_its_number() {
     );
     assert_eq!(c.value, 2300000.0);
 }
+
+#[test]
+fn the_dead_stay_dead_and_predicates_after_adverbs() {
+    // Bodies pulled out are the dead, not people rescued.
+    let c = one(
+        "Police said about 180 bodies had been pulled from the ruins of the tower.",
+        "killed",
+    );
+    assert_eq!(c.value, 180.0);
+    // "are still listed as missing": the predicate after its adverbs.
+    let cs = claims("\"We have recovered 19 bodies, and 16 people are still listed as missing.\"");
+    let c = cs.iter().find(|c| c.value == 16.0).expect("the 16");
+    assert_eq!(c.metric, "missing", "{cs:#?}");
+    // "killed or wounded" counts casualties.
+    let c = one(
+        "The general staff said Russia had lost 1,140 soldiers killed or wounded.",
+        "casualties",
+    );
+    assert_eq!(c.value, 1140.0);
+}
+
+#[test]
+fn flights_shelter_and_who_fled() {
+    let c = one(
+        "India said its air force had flown more than 1,900 nationals out of Kathmandu.",
+        "evacuated",
+    );
+    assert_eq!(c.value, 1900.0);
+    let c = one(
+        "The governor estimated that about 300,000 people became without shelter.",
+        "displaced",
+    );
+    assert_eq!(c.value, 300000.0);
+    let c = one(
+        "Goma also hosts hundreds of thousands of people who fled fighting elsewhere.",
+        "displaced",
+    );
+    assert_eq!(c.value, 200000.0);
+}

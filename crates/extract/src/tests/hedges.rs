@@ -177,3 +177,11 @@ fn a_lede_that_hedges_its_own_count_frames_nothing_after_it() {
     let later = cs.iter().find(|c| c.value == 87.0).expect("the 87");
     assert!(!later.hedged, "{cs:#?}");
 }
+
+#[test]
+fn none_of_the_figures_could_be_verified_hedges_its_paragraph() {
+    let text = "On Saturday evening the disaster authority put the toll at 120. None of the \
+                government's casualty figures could be independently verified.";
+    let c = one(text, "killed");
+    assert!(c.hedged, "{c:#?}");
+}
