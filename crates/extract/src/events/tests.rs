@@ -499,3 +499,14 @@ fn rejecting_criticism_or_suggestions_is_a_denial() {
             .all(|e| e.kind != EventKind::Denial)
     );
 }
+
+#[test]
+fn an_airlift_of_the_wounded_is_an_evacuation() {
+    let e = one(
+        "Army helicopters flew about 200 injured people out of Herat on Sunday.",
+        "2023-10-09",
+        EventKind::Evacuation,
+    );
+    assert_eq!(attr(&e, "means").as_deref(), Some("air"));
+    assert_eq!(attr(&e, "count").as_deref(), Some("200"));
+}
