@@ -322,15 +322,7 @@ impl<'a, 't> P<'a, 't> {
         {
             return Some(Hit::new(h.end, TimeType::Time, format!("{}{t}", h.value)));
         }
-        let first = self.d.sent.get(i).copied().unwrap_or(0);
-        let day = match self.last_day.get() {
-            Some((s, d)) if s == first => Some(d),
-            _ => self.anchor,
-        };
-        let v = match day {
-            Some(d) => format!("{}{t}", fmt_day(d)),
-            None => format!("XXXX-XX-XX{t}"),
-        };
+        let v = self.on_sentence_day(i, &t);
         Some(Hit::new(e, TimeType::Time, v))
     }
 
@@ -393,6 +385,20 @@ impl<'a, 't> P<'a, 't> {
         Some((format!("T{hour:02}:{min:02}"), end))
     }
 
+    /// Clock time `t` ("T10:30") on the day last named in the sentence of token `i`, else on
+    /// the anchor, else on an unknown day.
+    fn on_sentence_day(&self, i: usize, t: &str) -> String {
+        let first = self.d.sent.get(i).copied().unwrap_or(0);
+        let day = match self.last_day.get() {
+            Some((s, d)) if s == first => Some(d),
+            _ => self.anchor,
+        };
+        match day {
+            Some(d) => format!("{}{t}", fmt_day(d)),
+            None => format!("XXXX-XX-XX{t}"),
+        }
+    }
+
     /// "in the morning at 7": the clock time, on the day last named in the sentence or the
     /// anchor.
     pub(super) fn part_then_clock(&self, i: usize) -> Option<Hit> {
@@ -401,15 +407,7 @@ impl<'a, 't> P<'a, 't> {
             return None;
         }
         let (t, end) = self.clock_after_part(Some(part), i + 1)?;
-        let first = self.d.sent.get(i).copied().unwrap_or(0);
-        let day = match self.last_day.get() {
-            Some((s, d)) if s == first => Some(d),
-            _ => self.anchor,
-        };
-        let v = match day {
-            Some(d) => format!("{}{t}", fmt_day(d)),
-            None => format!("XXXX-XX-XX{t}"),
-        };
+        let v = self.on_sentence_day(i, &t);
         Some(Hit::new(end, TimeType::Time, v))
     }
 }
