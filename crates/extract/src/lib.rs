@@ -136,7 +136,7 @@ pub struct Extraction {
 
 /// Version of the claim and event rules; stored with each article's claims and events. Raise it
 /// when the rules change what they find, so that `sitrep reindex` extracts stored articles again.
-pub const RULES_VERSION: u32 = 22;
+pub const RULES_VERSION: u32 = 23;
 
 /// Claims and events together: the one entry point the application uses.
 #[derive(Debug, Clone)]

@@ -635,9 +635,12 @@ impl<'a> Doc<'a> {
     fn predicate_metric(&self, b: usize, si: usize, metric: &str) -> Option<(String, Found)> {
         let (_, s1) = self.sentence_tokens[si];
         let end = (b + 6).min(s1);
+        // A linking verb: "were evacuated", "remain displaced".
         let aux = (b..end).find(|&k| {
-            matches!(self.words[k].as_str(), "were" | "was" | "are" | "is")
-                || (matches!(self.words[k].as_str(), "been") && k > b)
+            matches!(
+                self.words[k].as_str(),
+                "were" | "was" | "are" | "is" | "remain" | "remains" | "remained"
+            ) || (matches!(self.words[k].as_str(), "been") && k > b)
         })?;
         // Only the noun's words between the number and the verb: "wounded", "seriously
         // injured people".
@@ -682,8 +685,27 @@ impl<'a> Doc<'a> {
             )
         };
         // A cue directly before the number, allowing two modifier words in between.
+        // Not across a name: "the province of Taroudant with 764 dead" is no population.
+        let named = |from: usize, to: usize| {
+            (from..to).any(|k| {
+                let t = &self.ann.tokens[k];
+                self.text[t.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && !self
+                        .ann
+                        .times
+                        .iter()
+                        .any(|x| x.start <= t.start && t.end <= x.end)
+            })
+        };
         if let Some(h) = self.cues.iter().filter(in_sentence).find(|h| {
-            cue(h).position == Position::Before && h.end <= a && a - h.end <= 2 && h.end >= s0
+            cue(h).position == Position::Before
+                && h.end <= a
+                && a - h.end <= 2
+                && h.end >= s0
+                && !named(h.end, a)
         }) {
             return Some(found(h, "cue-before"));
         }

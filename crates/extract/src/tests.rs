@@ -512,3 +512,37 @@ fn flights_shelter_and_who_fled() {
     );
     assert_eq!(c.value, 200000.0);
 }
+
+#[test]
+fn armed_members_regions_of_people_and_linking_verbs() {
+    let c = one(
+        "Five Russian peacekeepers were killed when troops fired on their vehicle.",
+        "killed",
+    );
+    assert_eq!(c.group.as_deref(), Some("soldiers"));
+    assert_eq!(c.side.as_deref(), Some("russia"));
+    let c = one(
+        "The group said its fighters had killed about 300 members of pro-government militias.",
+        "killed",
+    );
+    assert_eq!(c.group.as_deref(), Some("soldiers"), "{c:#?}");
+    // Counts of groups or of rival leaders are no tolls.
+    let cs = claims("Fighting between two armed groups killed 32 people in Tripoli.");
+    assert!(cs.iter().all(|c| c.value != 2.0), "{cs:#?}");
+    let c = one(
+        "Catatumbo, a mountainous region of about 300,000 people, grows coca.",
+        "population",
+    );
+    assert_eq!(c.value, 300000.0);
+    // Not across a name: the province's figure is a toll.
+    let cs = claims(
+        "The province of Al Haouz counts 1,452 dead, followed by the province of Taroudant with 764 dead.",
+    );
+    assert!(cs.iter().all(|c| c.metric == "killed"), "{cs:#?}");
+    // "remain displaced": the linking verb's complement, not "remain" alone.
+    let c = one(
+        "The IOM said about 946,000 people remain displaced.",
+        "displaced",
+    );
+    assert_eq!(c.value, 946000.0);
+}
